@@ -1,0 +1,73 @@
+/**
+ * The event catalog, declared once: every event the platform emits (source, detail-type, version,
+ * zod schema of the detail) and every consumer with the EventBridge pattern that routes events to
+ * it. CDK turns each consumer into an EventBridge rule (with retry policy and DLQ); the local bus
+ * evaluates the very same patterns with our matcher.
+ */
+import { z } from 'zod';
+import type { FunctionId } from './functions.js';
+
+export const EVENT_SOURCE = 'smart-agent-pay';
+export const EVENT_BUS_ENV = 'EVENT_BUS_NAME';
+
+/** Envelope of every event's `detail` (Stripe-like: the object as it was after the change). */
+export const eventDetailSchema = z.object({
+  id: z.string().regex(/^evt_/),
+  type: z.string(),
+  version: z.literal(1),
+  created: z.string(),
+  merchant_id: z.string(),
+  data: z.object({ object: z.record(z.string(), z.unknown()) }),
+});
+export type EventDetail = z.infer<typeof eventDetailSchema>;
+
+const objectWith = (objectName: string) =>
+  z.object({ object: z.literal(objectName), id: z.string() }).passthrough();
+
+/** Public events are delivered to merchant webhook endpoints (API.md "Event names"). */
+export const EVENT_TYPES = {
+  'payment.succeeded': { public: true, object: objectWith('payment') },
+  'payment.failed': { public: true, object: objectWith('payment') },
+  'payment.requires_approval': { public: true, object: objectWith('payment') },
+  'payment.canceled': { public: true, object: objectWith('payment') },
+  'payment.authorized': { public: false, object: objectWith('payment') },
+  'payment.attempt.completed': { public: false, object: objectWith('payment_attempt') },
+  'refund.succeeded': { public: true, object: objectWith('refund') },
+  'refund.failed': { public: true, object: objectWith('refund') },
+  'pix.charge.completed': { public: true, object: objectWith('pix_charge') },
+  'pix.charge.expired': { public: true, object: objectWith('pix_charge') },
+  'payout.batch.completed': { public: true, object: objectWith('payout_batch') },
+  'reconciliation.discrepancy': { public: true, object: objectWith('reconciliation_discrepancy') },
+  'merchant.created': { public: false, object: objectWith('merchant') },
+  'workflow.failed': { public: false, object: objectWith('workflow_failure') },
+} as const;
+
+export type EventType = keyof typeof EVENT_TYPES;
+export const PUBLIC_EVENT_TYPES = (Object.keys(EVENT_TYPES) as EventType[]).filter((t) => EVENT_TYPES[t].public);
+
+export interface ConsumerDef {
+  readonly id: string;
+  readonly functionId: FunctionId;
+  readonly description: string;
+  /** An EventBridge event pattern (validated by the matcher's tests and by CDK). */
+  readonly pattern: Record<string, unknown>;
+  /** EventBridge target retry policy; the local bus applies the same numbers. */
+  readonly retry: { readonly maximumRetryAttempts: number; readonly maximumEventAgeSeconds: number };
+}
+
+export const CONSUMERS: readonly ConsumerDef[] = [
+  {
+    id: 'merchant-webhooks',
+    functionId: 'WebhookDispatcher',
+    description: 'Every public event goes to the merchant webhook endpoints subscribed to it',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': PUBLIC_EVENT_TYPES },
+    retry: { maximumRetryAttempts: 8, maximumEventAgeSeconds: 3600 },
+  },
+];
+
+/** Validates an event detail for `type` (envelope + object shape). */
+export function parseEventDetail(type: EventType, detail: unknown): EventDetail {
+  const d = eventDetailSchema.parse(detail);
+  EVENT_TYPES[type].object.parse(d.data.object);
+  return d;
+}

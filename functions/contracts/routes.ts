@@ -1,0 +1,44 @@
+/**
+ * The HTTP API's routes, declared once: CDK adds one HTTP API route per entry (integrated with the
+ * function of `functionId`), the local server dispatches to the same handler module, and the
+ * OpenAPI document is generated from the same list plus the zod schemas in `api/`.
+ */
+import type { FunctionId } from './functions.js';
+
+/** Who may call: `public` needs no key; the others need a key whose principal has that kind. */
+export type RouteAuth = 'public' | 'admin' | 'merchant' | 'merchant_or_agent';
+
+export interface RouteDef {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** API Gateway path syntax: `{id}` parameters. */
+  readonly path: string;
+  readonly functionId: FunctionId;
+  readonly auth: RouteAuth;
+  readonly summary: string;
+  /** Mutating money endpoint: requires `Idempotency-Key` (API.md). */
+  readonly idempotent?: boolean;
+}
+
+export const ROUTES = [
+  { method: 'GET', path: '/health', functionId: 'MetaApi', auth: 'public', summary: 'Liveness' },
+  { method: 'GET', path: '/v1/openapi.json', functionId: 'MetaApi', auth: 'public', summary: 'OpenAPI 3.1 document' },
+  { method: 'POST', path: '/v1/admin/merchants', functionId: 'AdminApi', auth: 'admin', summary: 'Create a merchant and its secret key' },
+  { method: 'POST', path: '/v1/payments', functionId: 'PaymentsApi', auth: 'merchant_or_agent', summary: 'Create a payment', idempotent: true },
+  { method: 'GET', path: '/v1/payments', functionId: 'PaymentsApi', auth: 'merchant_or_agent', summary: 'List payments' },
+  { method: 'GET', path: '/v1/payments/{id}', functionId: 'PaymentsApi', auth: 'merchant_or_agent', summary: 'Retrieve a payment' },
+  { method: 'POST', path: '/v1/payments/{id}/capture', functionId: 'PaymentsApi', auth: 'merchant', summary: 'Capture an authorized payment', idempotent: true },
+  { method: 'POST', path: '/v1/payments/{id}/cancel', functionId: 'PaymentsApi', auth: 'merchant_or_agent', summary: 'Cancel a payment', idempotent: true },
+  { method: 'GET', path: '/v1/payments/{id}/audit', functionId: 'PaymentsApi', auth: 'merchant', summary: 'The payment audit trail' },
+  { method: 'POST', path: '/v1/refunds', functionId: 'RefundsApi', auth: 'merchant_or_agent', summary: 'Refund a payment', idempotent: true },
+  { method: 'GET', path: '/v1/refunds/{id}', functionId: 'RefundsApi', auth: 'merchant_or_agent', summary: 'Retrieve a refund' },
+  { method: 'POST', path: '/v1/payment_methods', functionId: 'PaymentMethodsApi', auth: 'merchant_or_agent', summary: 'Tokenize a card' },
+  { method: 'GET', path: '/v1/ledger/balances', functionId: 'LedgerApi', auth: 'merchant', summary: 'Ledger balances' },
+  { method: 'POST', path: '/v1/webhook_endpoints', functionId: 'WebhookEndpointsApi', auth: 'merchant', summary: 'Register a webhook endpoint' },
+  { method: 'GET', path: '/v1/webhook_endpoints', functionId: 'WebhookEndpointsApi', auth: 'merchant', summary: 'List webhook endpoints' },
+  { method: 'GET', path: '/v1/webhook_endpoints/{id}/deliveries', functionId: 'WebhookEndpointsApi', auth: 'merchant', summary: 'Delivery log of an endpoint' },
+  { method: 'GET', path: '/v1/sandbox/processors', functionId: 'SandboxApi', auth: 'admin', summary: 'Sandbox acquirers and their mode' },
+  { method: 'POST', path: '/v1/sandbox/processors/{id}', functionId: 'SandboxApi', auth: 'admin', summary: 'Change a sandbox acquirer mode' },
+] as const satisfies readonly RouteDef[];
+
+/** `"POST /v1/payments/{id}/capture"` — the API Gateway v2 routeKey. */
+export const routeKey = (r: Pick<RouteDef, 'method' | 'path'>): string => `${r.method} ${r.path}`;

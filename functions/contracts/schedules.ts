@@ -1,0 +1,34 @@
+/**
+ * Recurring schedules, declared once: CDK creates an EventBridge Scheduler schedule per entry
+ * targeting the function; the local scheduler fires the same handler on the same rate.
+ * Expressions use Scheduler syntax (`rate(…)` / `cron(…)`); locally only `rate` is interpreted
+ * precisely and `cron` is approximated to its period.
+ */
+import type { FunctionId } from './functions.js';
+
+export interface ScheduleDef {
+  readonly id: string;
+  readonly functionId: FunctionId;
+  readonly expression: string;
+  readonly description: string;
+  readonly input: Record<string, unknown>;
+}
+
+export const SCHEDULES: readonly ScheduleDef[] = [
+  {
+    id: 'webhook-retry',
+    functionId: 'WebhookRetry',
+    expression: 'rate(1 minute)',
+    description: 'Retry merchant webhook deliveries that are due (exponential backoff for 24 h)',
+    input: {},
+  },
+];
+
+/** Period in milliseconds of a `rate(n unit)` expression. */
+export function rateToMs(expression: string): number | undefined {
+  const m = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/.exec(expression);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const unit = m[2]!.replace(/s$/, '');
+  return n * (unit === 'minute' ? 60_000 : unit === 'hour' ? 3_600_000 : 86_400_000);
+}
