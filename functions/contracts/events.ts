@@ -63,6 +63,13 @@ export const CONSUMERS: readonly ConsumerDef[] = [
     pattern: { source: [EVENT_SOURCE], 'detail-type': PUBLIC_EVENT_TYPES },
     retry: { maximumRetryAttempts: 8, maximumEventAgeSeconds: 3600 },
   },
+  {
+    id: 'event-log',
+    functionId: 'EventLog',
+    description: 'Every platform event is kept in the merchant event log',
+    pattern: { source: [EVENT_SOURCE] },
+    retry: { maximumRetryAttempts: 8, maximumEventAgeSeconds: 3600 },
+  },
 ];
 
 /** Validates an event detail for `type` (envelope + object shape). */

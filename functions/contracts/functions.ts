@@ -46,6 +46,8 @@ export const FUNCTIONS = [
   { id: 'PaymentSteps', entry: 'functions/handlers/saga/payment-steps.ts', kind: 'saga', description: 'The payment saga steps and their compensations', timeoutSeconds: 30, memoryMb: 512, access: { tables: all, kms: true } },
   { id: 'OutboxPublisher', entry: 'functions/handlers/streams/outbox-publisher.ts', kind: 'stream', description: 'Publishes outbox records from the platform table stream to EventBridge', timeoutSeconds: 30, memoryMb: 256, access: { tables: { Platform: 'readwrite' }, bus: true } },
   { id: 'WebhookDispatcher', entry: 'functions/handlers/agents/webhook-dispatcher.ts', kind: 'consumer', description: 'Signs and delivers merchant webhooks', timeoutSeconds: 30, memoryMb: 256, access: { tables: { Platform: 'readwrite' }, kms: true } },
+  { id: 'EventLog', entry: 'functions/handlers/agents/event-log.ts', kind: 'consumer', description: 'Keeps every event in the per-merchant event log (GET /v1/events)', timeoutSeconds: 10, memoryMb: 256, access: { tables: { Platform: 'readwrite' } } },
+  { id: 'EventsApi', entry: 'functions/handlers/api/events.ts', kind: 'api', description: 'The merchant event log', timeoutSeconds: 10, memoryMb: 256, access: { tables: { Platform: 'read' } } },
   { id: 'WebhookRetry', entry: 'functions/handlers/schedules/webhook-retry.ts', kind: 'schedule', description: 'Retries due webhook deliveries with exponential backoff', timeoutSeconds: 60, memoryMb: 256, access: { tables: { Platform: 'readwrite' }, kms: true } },
 ] as const satisfies readonly FunctionDef[];
 

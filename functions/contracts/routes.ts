@@ -36,6 +36,8 @@ export const ROUTES = [
   { method: 'POST', path: '/v1/webhook_endpoints', functionId: 'WebhookEndpointsApi', auth: 'merchant', summary: 'Register a webhook endpoint' },
   { method: 'GET', path: '/v1/webhook_endpoints', functionId: 'WebhookEndpointsApi', auth: 'merchant', summary: 'List webhook endpoints' },
   { method: 'GET', path: '/v1/webhook_endpoints/{id}/deliveries', functionId: 'WebhookEndpointsApi', auth: 'merchant', summary: 'Delivery log of an endpoint' },
+  { method: 'GET', path: '/v1/events', functionId: 'EventsApi', auth: 'merchant', summary: 'List events' },
+  { method: 'GET', path: '/v1/events/{id}', functionId: 'EventsApi', auth: 'merchant', summary: 'Retrieve an event' },
   { method: 'GET', path: '/v1/sandbox/processors', functionId: 'SandboxApi', auth: 'admin', summary: 'Sandbox acquirers and their mode' },
   { method: 'POST', path: '/v1/sandbox/processors/{id}', functionId: 'SandboxApi', auth: 'admin', summary: 'Change a sandbox acquirer mode' },
 ] as const satisfies readonly RouteDef[];
