@@ -1,0 +1,82 @@
+/**
+ * The only reader of `process.env`. Parsed and validated once, on first use (cold start), and
+ * failing with a message that names the variable. Everything else receives a typed `Config`.
+ */
+import { z } from 'zod';
+import { AUDIT_TABLE, IDEMPOTENCY_TABLE, LEDGER_TABLE, PLATFORM_TABLE } from './contracts/tables.js';
+import { EVENT_BUS_ENV } from './contracts/events.js';
+
+const optional = z.string().min(1).optional();
+
+const schema = z.object({
+  AGENTPAY_MODE: z.enum(['local', 'aws']).default('aws'),
+  /** `test` enables the sandbox endpoints and test keys; `live` answers 404 on /v1/sandbox. */
+  AGENTPAY_ENVIRONMENT: z.enum(['test', 'live']).default('test'),
+  AWS_REGION: z.string().default('us-east-1'),
+  [LEDGER_TABLE.envVar]: z.string().min(1),
+  [IDEMPOTENCY_TABLE.envVar]: z.string().min(1),
+  [PLATFORM_TABLE.envVar]: z.string().min(1),
+  [AUDIT_TABLE.envVar]: z.string().min(1),
+  [EVENT_BUS_ENV]: z.string().default('default'),
+  STATE_MACHINE_PAYMENT_ARN: optional,
+  /** SHA-256 (hex) of the operator's admin key; the key itself never reaches a function. */
+  ADMIN_KEY_SHA256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  /** KMS key for envelope encryption on AWS. */
+  KMS_KEY_ID: optional,
+  /** Local mode: a 32-byte key file (hex) used instead of KMS for the vault and PII fields. */
+  LOCAL_KEY_FILE: optional,
+  STRIPE_API_KEY: optional,
+  /** Points the stripe SDK at the local sandbox (`http://127.0.0.1:port`); unset on AWS. */
+  STRIPE_API_BASE: optional,
+  STRIPE_WEBHOOK_SECRET: optional,
+  ADYEN_API_KEY: optional,
+  ADYEN_MERCHANT_ACCOUNT: optional,
+  /** Base URL of Adyen's Checkout API, or of the local Adyen-compatible sandbox. */
+  ADYEN_CHECKOUT_BASE: optional,
+  /** Admin endpoint of the local sandbox acquirers (used by /v1/sandbox/processors). */
+  SANDBOX_CONTROL_URL: optional,
+  PIX_API_BASE: optional,
+  PIX_CLIENT_ID: optional,
+  PIX_CLIENT_SECRET: optional,
+  PIX_CERT_FILE: optional,
+  PIX_KEY_FILE: optional,
+  PIX_RECEIVER_KEY: optional,
+  BEDROCK_MODEL_ID: optional,
+  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+});
+
+export type Config = z.infer<typeof schema> & {
+  readonly tables: { readonly ledger: string; readonly idempotency: string; readonly platform: string; readonly audit: string };
+};
+
+let cached: Config | undefined;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid configuration: ${issues}`);
+  }
+  const c = parsed.data as z.infer<typeof schema>;
+  const get = (k: string): string => (c as Record<string, unknown>)[k] as string;
+  return {
+    ...c,
+    tables: {
+      ledger: get(LEDGER_TABLE.envVar),
+      idempotency: get(IDEMPOTENCY_TABLE.envVar),
+      platform: get(PLATFORM_TABLE.envVar),
+      audit: get(AUDIT_TABLE.envVar),
+    },
+  };
+}
+
+/** The process-wide configuration, validated on first call. */
+export function config(): Config {
+  cached ??= loadConfig();
+  return cached;
+}
+
+/** For tests and the local runtime: forget the cached configuration. */
+export function resetConfigForTests(): void {
+  cached = undefined;
+}
