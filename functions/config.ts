@@ -13,11 +13,12 @@ const schema = z.object({
   /** `test` enables the sandbox endpoints and test keys; `live` answers 404 on /v1/sandbox. */
   AGENTPAY_ENVIRONMENT: z.enum(['test', 'live']).default('test'),
   AWS_REGION: z.string().default('us-east-1'),
-  [LEDGER_TABLE.envVar]: z.string().min(1),
-  [IDEMPOTENCY_TABLE.envVar]: z.string().min(1),
-  [PLATFORM_TABLE.envVar]: z.string().min(1),
-  [AUDIT_TABLE.envVar]: z.string().min(1),
-  [EVENT_BUS_ENV]: z.string().default('default'),
+  // Names must equal the `envVar` of each table in contracts/tables.ts (checked below).
+  LEDGER_TABLE: z.string().min(1),
+  IDEMPOTENCY_TABLE: z.string().min(1),
+  PLATFORM_TABLE: z.string().min(1),
+  AUDIT_TABLE: z.string().min(1),
+  EVENT_BUS_NAME: z.string().default('default'),
   STATE_MACHINE_PAYMENT_ARN: optional,
   /** SHA-256 (hex) of the operator's admin key; the key itself never reaches a function. */
   ADMIN_KEY_SHA256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
@@ -45,6 +46,11 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
 });
 
+// Fails at import if a contract renames an environment variable without this schema following.
+for (const name of [LEDGER_TABLE.envVar, IDEMPOTENCY_TABLE.envVar, PLATFORM_TABLE.envVar, AUDIT_TABLE.envVar, EVENT_BUS_ENV]) {
+  if (!(name in schema.shape)) throw new Error(`config schema lacks ${name}`);
+}
+
 export type Config = z.infer<typeof schema> & {
   readonly tables: { readonly ledger: string; readonly idempotency: string; readonly platform: string; readonly audit: string };
 };
@@ -57,16 +63,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`invalid configuration: ${issues}`);
   }
-  const c = parsed.data as z.infer<typeof schema>;
-  const get = (k: string): string => (c as Record<string, unknown>)[k] as string;
+  const c = parsed.data;
   return {
     ...c,
-    tables: {
-      ledger: get(LEDGER_TABLE.envVar),
-      idempotency: get(IDEMPOTENCY_TABLE.envVar),
-      platform: get(PLATFORM_TABLE.envVar),
-      audit: get(AUDIT_TABLE.envVar),
-    },
+    tables: { ledger: c.LEDGER_TABLE, idempotency: c.IDEMPOTENCY_TABLE, platform: c.PLATFORM_TABLE, audit: c.AUDIT_TABLE },
   };
 }
 
