@@ -8,7 +8,6 @@ import type { BrCodeFields, BrCodeKind } from './brcode-model.js';
 import { BrCodeError } from './errors.js';
 import { NO_TXID, isValidStaticTxid } from './txid.js';
 
-const MAX_URL = 77; // API Pix `PayloadLocation.location maxLength 77`
 const MAX_AMOUNT_TEXT = 13; // BR Code 54 ≤ 13 chars (PIX_SPEC §1.2)
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
@@ -29,9 +28,11 @@ export function decodeAmount(text: string, warnings: string[]): number {
   return amount;
 }
 
-/** 26.25 / 80.25: refuses > 77 characters, warns about a scheme the payer app would double. */
+/**
+ * 26.25 / 80.25: warns about a scheme the payer app would double. No length check is needed: the
+ * GUI takes 18 of the template's 99 characters, so a URL (like a 26.01 key) cannot exceed 77.
+ */
 export function checkLocation(url: string, field: string, warnings: string[]): void {
-  if (url.length > MAX_URL) throw new BrCodeError(field, `${field} URL has ${url.length} characters; at most ${MAX_URL}`);
   if (SCHEME.test(url)) {
     warnings.push(`${field}: URL carries a scheme; the payer app prepends https:// itself (PIX_SPEC §1.2)`);
   }

@@ -12,7 +12,6 @@ import { BrCodeError } from './errors.js';
 import { isValidPixKey, validatePixKey } from './pix-key.js';
 import { findTlv, parseTlv, type TlvObject } from './tlv.js';
 
-const MAX_KEY = 77; // API Pix `chave maxLength 77`
 const MAX_INFO = 72; // ex-pix-brcode cap on 26.02
 
 /** A merchant account template (26–51, or 80–99 for the rec location) whose GUI is the Pix one. */
@@ -69,7 +68,6 @@ function readMerchantAccount(t: PixTemplate, fields: Partial<BrCodeFields>, warn
       case '00':
         break;
       case '01':
-        if (o.value.length > MAX_KEY) throw new BrCodeError(path, `Pix key has ${o.value.length} characters; at most ${MAX_KEY}`);
         fields.key = o.value;
         break;
       case '02':

@@ -39,8 +39,9 @@ export function isDigits(text: string): boolean {
 export function toBrCodeText(text: string, upper: boolean): string | undefined {
   let s = text;
   if (!isPrintableAscii(s)) {
-    // NFD splits "ã" into "a" + U+0303; the combining marks are then dropped.
-    s = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ');
+    // NFKD splits "ã" into "a" + U+0303 (the combining marks are then dropped) and maps
+    // compatibility characters common in Brazilian text to ASCII ("nº" → "no", "1ª" → "1a").
+    s = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ');
   }
   s = s.trim();
   if (s.includes('  ')) s = s.replace(/ {2,}/g, ' ');

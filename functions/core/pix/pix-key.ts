@@ -29,6 +29,9 @@ export function classifyPixKey(key: string): PixKeyType | undefined {
 
 /** A looser guess used only to name the expected type in errors (masked CPF, phone without +). */
 function guessType(key: string): PixKeyType | 'unknown' {
+  // Masks first: "123.456.789-09" is 14 characters, which the shape rule would take for a CNPJ.
+  if (/^\d{3}\.\d{3}\.\d{3}-\d{2}$/.test(key)) return 'cpf';
+  if (/^[0-9A-Z]{2}\.[0-9A-Z]{3}\.[0-9A-Z]{3}\/[0-9A-Z]{4}-\d{2}$/.test(key)) return 'cnpj';
   const shape = classifyPixKey(key);
   if (shape !== undefined) return shape;
   if (/^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$/.test(key)) return 'evp';
