@@ -1,0 +1,25 @@
+/**
+ * Request and response schemas per route (by routeKey). The handlers validate with them, the
+ * OpenAPI document is generated from them, and the MCP tools reuse them: one definition each.
+ */
+import type { z } from 'zod';
+import { createMerchantRequest, merchantSchema } from './merchants.js';
+import { eventListSchema, eventSchema } from './events.js';
+import { listQuerySchema } from './common.js';
+
+export interface RouteSchemas {
+  readonly body?: z.ZodType;
+  readonly query?: z.ZodType;
+  /** Success status and body. */
+  readonly response?: { readonly status: number; readonly schema: z.ZodType; readonly contentType?: string };
+}
+
+export const API_SCHEMAS: Record<string, RouteSchemas> = {
+  'POST /v1/admin/merchants': { body: createMerchantRequest, response: { status: 201, schema: merchantSchema } },
+  'GET /v1/events': { query: listQuerySchema, response: { status: 200, schema: eventListSchema } },
+  'GET /v1/events/{id}': { response: { status: 200, schema: eventSchema } },
+};
+
+export function registerSchemas(entries: Record<string, RouteSchemas>): void {
+  Object.assign(API_SCHEMAS, entries);
+}
