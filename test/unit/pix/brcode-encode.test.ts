@@ -136,7 +136,7 @@ describe('encodeBrCode output is read identically by pix-utils (an independent d
     const parsed = parsePix(encodeBrCode(input));
     if (hasError(parsed) || parsed.type !== 'STATIC') throw new Error(`pix-utils refused: ${JSON.stringify(parsed)}`);
     expect(parsed.pixKey).toBe(input.key);
-    expect(Math.round(parsed.transactionAmount * 100)).toBe(input.amount ?? 0);
+    expect(Math.round((parsed.transactionAmount ?? 0) * 100)).toBe(input.amount ?? 0);
     expect(parsed.txid).toBe(input.txid ?? '***');
   });
 });
