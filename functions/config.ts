@@ -24,6 +24,8 @@ const schema = z.object({
   ADMIN_KEY_SHA256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   /** KMS key for envelope encryption on AWS. */
   KMS_KEY_ID: optional,
+  /** KMS HMAC_256 key for card fingerprints on AWS. */
+  KMS_HMAC_KEY_ID: optional,
   /** Local mode: a 32-byte key file (hex) used instead of KMS for the vault and PII fields. */
   LOCAL_KEY_FILE: optional,
   STRIPE_API_KEY: optional,

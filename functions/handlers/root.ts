@@ -28,3 +28,16 @@ export const eventLog = once((): EventLog => new DynamoDbEventLog(db(), cfg().ta
 import { EventBridgePublisher } from '../adapters/eventbridge/publisher.js';
 import type { EventPublisher } from '../app/ports/event-publisher.js';
 export const eventPublisher = once((): EventPublisher => new EventBridgePublisher(cfg().AWS_REGION, cfg().EVENT_BUS_NAME));
+import { DynamoDbPaymentMethodStore } from '../adapters/dynamodb/payment-methods.js';
+import { EnvelopeVault } from '../adapters/vault/envelope.js';
+import { KmsKeyService } from '../adapters/vault/kms-key-service.js';
+import { LocalKeyService } from '../adapters/vault/local-key-service.js';
+import type { PaymentMethodStore } from '../app/ports/payment-method-store.js';
+import type { Vault } from '../app/ports/vault.js';
+export const paymentMethodStore = once((): PaymentMethodStore => new DynamoDbPaymentMethodStore(db(), cfg().tables.platform));
+export const vault = once((): Vault => {
+  const c = cfg();
+  if (c.LOCAL_KEY_FILE) return new EnvelopeVault(new LocalKeyService(c.LOCAL_KEY_FILE));
+  if (!c.KMS_KEY_ID) throw new Error('configure KMS_KEY_ID (AWS) or LOCAL_KEY_FILE (local mode)');
+  return new EnvelopeVault(new KmsKeyService(c.AWS_REGION, c.KMS_KEY_ID, c.KMS_HMAC_KEY_ID));
+});

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { createMerchantRequest, merchantSchema } from './merchants.js';
 import { eventListSchema, eventSchema } from './events.js';
 import { listQuerySchema } from './common.js';
+import { createPaymentMethodRequest, paymentMethodSchema } from './payment-methods.js';
 
 export interface RouteSchemas {
   readonly body?: z.ZodType;
@@ -17,6 +18,7 @@ export interface RouteSchemas {
 export const API_SCHEMAS: Record<string, RouteSchemas> = {
   'POST /v1/admin/merchants': { body: createMerchantRequest, response: { status: 201, schema: merchantSchema } },
   'GET /v1/events': { query: listQuerySchema, response: { status: 200, schema: eventListSchema } },
+  'POST /v1/payment_methods': { body: createPaymentMethodRequest, response: { status: 201, schema: paymentMethodSchema } },
   'GET /v1/events/{id}': { response: { status: 200, schema: eventSchema } },
 };
 
