@@ -1,0 +1,5 @@
+export * from './types.js';
+export * from './transitions.js';
+export * from './cascade.js';
+export * from './view.js';
+export * from './processor-outcome.js';
