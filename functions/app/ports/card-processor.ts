@@ -45,6 +45,10 @@ export interface VoidRequest {
   /** The processor reference, when known; else the attempt is found by its idempotency key. */
   readonly reference?: string;
   readonly paymentId: string;
+  /**
+   * The idempotency key of the authorize call being voided: it identifies the attempt when the
+   * reference is unknown, and the void's own key is derived from it.
+   */
   readonly idempotencyKey: string;
 }
 export type VoidResult =

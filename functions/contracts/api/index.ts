@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { createMerchantRequest, merchantSchema } from './merchants.js';
 import { eventListSchema, eventSchema } from './events.js';
 import { listQuerySchema } from './common.js';
+import { auditResponseSchema, cancelPaymentRequest, capturePaymentRequest, createPaymentRequest, listPaymentsQuery, paymentListSchema, paymentSchema } from './payments.js';
 import { createPaymentMethodRequest, paymentMethodSchema } from './payment-methods.js';
 
 export interface RouteSchemas {
@@ -17,6 +18,12 @@ export interface RouteSchemas {
 
 export const API_SCHEMAS: Record<string, RouteSchemas> = {
   'POST /v1/admin/merchants': { body: createMerchantRequest, response: { status: 201, schema: merchantSchema } },
+  'POST /v1/payments': { body: createPaymentRequest, response: { status: 201, schema: paymentSchema } },
+  'GET /v1/payments': { query: listPaymentsQuery, response: { status: 200, schema: paymentListSchema } },
+  'GET /v1/payments/{id}': { response: { status: 200, schema: paymentSchema } },
+  'POST /v1/payments/{id}/capture': { body: capturePaymentRequest, response: { status: 200, schema: paymentSchema } },
+  'POST /v1/payments/{id}/cancel': { body: cancelPaymentRequest, response: { status: 200, schema: paymentSchema } },
+  'GET /v1/payments/{id}/audit': { response: { status: 200, schema: auditResponseSchema } },
   'GET /v1/events': { query: listQuerySchema, response: { status: 200, schema: eventListSchema } },
   'POST /v1/payment_methods': { body: createPaymentMethodRequest, response: { status: 201, schema: paymentMethodSchema } },
   'GET /v1/events/{id}': { response: { status: 200, schema: eventSchema } },

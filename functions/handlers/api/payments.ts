@@ -1,4 +1,54 @@
-// Placeholder: replaced by the real handler.
-export const handler = async (): Promise<never> => {
-  throw new Error('not implemented');
-};
+import { cancelPayment, capturePayment, createCardPayment, getPayment, paymentAudit } from '../../app/payments.js';
+import { cancelPaymentRequest, capturePaymentRequest, createPaymentRequest, listPaymentsQuery } from '../../contracts/api/payments.js';
+import { AppError } from '../../core/errors.js';
+import { paymentView } from '../../core/payments/index.js';
+import { actingMerchant, httpApi, type RouteRequest } from '../http/api.js';
+import { idempotency } from '../http/idempotency.js';
+import { parseWith } from '../http/parse.js';
+import { json } from '../http/respond.js';
+import { auditTrail, cardProcessors, clock, idempotencyStore, ledger, paymentMethodStore, paymentStore, paymentWorkflow } from '../root.js';
+
+const id = (req: RouteRequest) => req.params['id'] ?? '';
+
+/** An agent key sees only its own agent's payments (API.md: forbidden otherwise). */
+function visibleTo(req: RouteRequest, p: { agent_id?: string }): void {
+  if (req.principal?.kind === 'agent' && p.agent_id !== req.principal.agentId) throw new AppError('not_found', 'No such payment');
+}
+
+export const handler = httpApi(
+  {
+    'POST /v1/payments': async (req) => {
+      const input = parseWith(createPaymentRequest, req.body ?? {});
+      const p = req.principal!;
+      const payer = p.kind === 'agent' ? { merchantId: p.merchantId, agentId: p.agentId, mandateId: p.mandateId } : { merchantId: actingMerchant(req) };
+      if (input.payment_method.type !== 'card') throw new AppError('invalid_request', 'Pix payments are created through the Pix flow', { param: 'payment_method.type' });
+      const payment = await createCardPayment(input, payer, req.headers['idempotency-key']!, { payments: paymentStore(), paymentMethods: paymentMethodStore(), workflow: paymentWorkflow(), clock });
+      return json(201, paymentView(payment));
+    },
+    'GET /v1/payments': async (req) => {
+      const q = parseWith(listPaymentsQuery, req.query);
+      const r = await paymentStore().list(actingMerchant(req), { limit: q.limit, startingAfter: q.starting_after, status: q.status });
+      const data = req.principal?.kind === 'agent' ? r.data.filter((x) => x.agent_id === (req.principal as { agentId: string }).agentId) : r.data;
+      return json(200, { object: 'list', data: data.map(paymentView), has_more: r.hasMore });
+    },
+    'GET /v1/payments/{id}': async (req) => {
+      const p = await getPayment(paymentStore(), actingMerchant(req), id(req));
+      visibleTo(req, p);
+      return json(200, paymentView(p));
+    },
+    'POST /v1/payments/{id}/capture': async (req) => {
+      const input = parseWith(capturePaymentRequest, req.body ?? {});
+      const p = await capturePayment(actingMerchant(req), id(req), input.amount, { payments: paymentStore(), processors: cardProcessors(), ledger: ledger(), clock });
+      return json(200, paymentView(p));
+    },
+    'POST /v1/payments/{id}/cancel': async (req) => {
+      const input = parseWith(cancelPaymentRequest, req.body ?? {});
+      const existing = await getPayment(paymentStore(), actingMerchant(req), id(req));
+      visibleTo(req, existing);
+      const p = await cancelPayment(actingMerchant(req), id(req), input.reason, { payments: paymentStore(), processors: cardProcessors(), clock });
+      return json(200, paymentView(p));
+    },
+    'GET /v1/payments/{id}/audit': async (req) => json(200, await paymentAudit(paymentStore(), auditTrail(), actingMerchant(req), id(req))),
+  },
+  [idempotency(idempotencyStore)],
+);

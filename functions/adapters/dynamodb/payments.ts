@@ -1,0 +1,82 @@
+/**
+ * Payments in the platform table. Every write is one TransactWriteItems: the payment (conditional
+ * on the version it replaces), its outbox events and its audit entries — a state change is never
+ * visible without its event and its audit record, and never twice.
+ */
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConcurrentUpdateError, type PaymentStore, type PaymentWrite } from '../../app/ports/payment-store.js';
+import type { Payment, PaymentStatus } from '../../core/payments/index.js';
+import { auditPutItems } from './audit-trail.js';
+import { listingKeys, listNewestFirst } from './listing.js';
+import { outboxPut, type TransactItem } from './outbox.js';
+
+const key = (id: string) => ({ pk: `PAY#${id}`, sk: 'PAY' });
+
+export class DynamoDbPaymentStore implements PaymentStore {
+  constructor(private readonly db: DynamoDBDocumentClient, private readonly table: string, private readonly auditTable: string) {}
+
+  private items(p: Payment, write: PaymentWrite | undefined, condition: TransactItem): { items: TransactItem[]; payment: Payment } {
+    let payment = p;
+    const extra: TransactItem[] = [];
+    if (write?.audit?.length) {
+      const a = auditPutItems(this.auditTable, p.id, p.audit_head.seq === 0 ? undefined : p.audit_head, write.audit);
+      extra.push(...a.items);
+      payment = { ...p, audit_head: a.head };
+    }
+    for (const e of write?.events ?? []) extra.push(outboxPut(this.table, e));
+    const put = condition.Put!;
+    return { items: [{ Put: { ...put, Item: this.item(payment) } }, ...extra], payment };
+  }
+
+  private item(p: Payment) {
+    return { ...key(p.id), kind: 'payment', status: p.status, version: p.version, ...listingKeys('PAYMENTS', p.merchant_id, p.created, p.id), payment: p };
+  }
+
+  async create(p: Payment, write?: PaymentWrite): Promise<{ created: boolean; payment: Payment }> {
+    const { items, payment } = this.items(p, write, { Put: { TableName: this.table, Item: {}, ConditionExpression: 'attribute_not_exists(pk)' } });
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+      return { created: true, payment };
+    } catch (err) {
+      if (!(err instanceof TransactionCanceledException) || err.CancellationReasons?.[0]?.Code !== 'ConditionalCheckFailed') throw err;
+      const existing = await this.getById(p.id);
+      if (!existing) throw err;
+      return { created: false, payment: existing };
+    }
+  }
+
+  async update(next: Payment, write?: PaymentWrite): Promise<Payment> {
+    const { items, payment } = this.items(next, write, {
+      Put: { TableName: this.table, Item: {}, ConditionExpression: '#v = :prev', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':prev': next.version - 1 } },
+    });
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+      return payment;
+    } catch (err) {
+      if (err instanceof TransactionCanceledException && err.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed')) throw new ConcurrentUpdateError(next.id);
+      throw err;
+    }
+  }
+
+  async getById(id: string): Promise<Payment | undefined> {
+    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: key(id), ConsistentRead: true }));
+    return r.Item?.['payment'] as Payment | undefined;
+  }
+
+  async get(merchantId: string, id: string): Promise<Payment | undefined> {
+    const p = await this.getById(id);
+    return p && p.merchant_id === merchantId ? p : undefined;
+  }
+
+  async list(merchantId: string, opts: { limit: number; startingAfter?: string | undefined; status?: PaymentStatus | undefined }): Promise<{ data: Payment[]; hasMore: boolean }> {
+    let after: string | undefined;
+    if (opts.startingAfter) {
+      const cursor = await this.get(merchantId, opts.startingAfter);
+      if (!cursor) return { data: [], hasMore: false };
+      after = `${cursor.created}#${cursor.id}`;
+    }
+    const r = await listNewestFirst<{ payment: Payment }>(this.db, this.table, 'PAYMENTS', merchantId, { limit: opts.limit, startingAfterSortKey: after, filter: { status: opts.status } });
+    return { data: r.items.map((i) => i.payment), hasMore: r.hasMore };
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * The payment saga's state, passed from step to step by the state machine (JSON). The payment in
+ * it is the last version written; decisions and attempt results not yet written ride along and
+ * are persisted by the next write (write-ahead before every processor call, commit, or failure).
+ */
+import type { AuditDraft } from '../../core/audit/index.js';
+import type { Failure, Payment, RiskDecision, RoutingDecision } from '../../core/payments/index.js';
+
+export interface SagaContext {
+  payment: Payment;
+  risk?: RiskDecision;
+  routing?: RoutingDecision;
+  /** Index into routing.ranked of the processor to try next. */
+  cascade_index?: number;
+  authorization?: { outcome: 'authorized' | 'try_next' | 'failed'; processor?: string; reference?: string; captured?: boolean };
+  captured_amount?: number;
+  ledger_entry_id?: string;
+  failure?: Failure;
+  /** Audit drafts to write with the next state change. */
+  pending_audit?: AuditDraft[];
+  /** Set by a Catch in the state machine: the error that sent the saga to compensation. */
+  error?: { Error?: string; Cause?: string };
+}
+
+export type SagaStep =
+  | 'reserve' | 'assess_risk' | 'request_approval' | 'route' | 'authorize' | 'capture' | 'post_ledger' | 'commit'
+  | 'reverse_ledger' | 'refund_capture' | 'void_authorization' | 'release_reservation' | 'mark_failed';
+
+export const SAGA_STEPS: readonly SagaStep[] = [
+  'reserve', 'assess_risk', 'request_approval', 'route', 'authorize', 'capture', 'post_ledger', 'commit',
+  'reverse_ledger', 'refund_capture', 'void_authorization', 'release_reservation', 'mark_failed',
+];
