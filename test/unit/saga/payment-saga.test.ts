@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryPaymentStore } from '../../../functions/adapters/memory/payments.js';
+import { MemoryPaymentMethodStore, MemoryVault } from '../../../functions/adapters/memory/payment-methods.js';
+import { InMemoryLedger } from '../../../functions/adapters/memory/ledger.js';
+import { BasicRiskAssessor } from '../../../functions/app/decisions/basic-risk.js';
+import { StaticRouter } from '../../../functions/app/decisions/static-router.js';
+import { createCardPayment } from '../../../functions/app/payments.js';
+import { tokenizeCard } from '../../../functions/app/payment-methods.js';
+import type { PaymentWorkflow } from '../../../functions/app/ports/payment-workflow.js';
+import type { SagaDeps } from '../../../functions/app/saga/deps.js';
+import { totalsByCurrency } from '../../../functions/core/ledger/index.js';
+import { verifyChain } from '../../../functions/core/audit/index.js';
+import { runPaymentSaga } from '../../support/run-saga.js';
+import { ScriptedProcessor } from '../../support/scripted-processor.js';
+
+const clock = { now: () => new Date('2026-11-22T12:00:00Z') };
+let n = 0;
+const ids = { random: (p: string) => `${p}_${++n}`, bytes: (k: number) => new Uint8Array(k).fill(7) };
+
+async function world(opts: { a?: ScriptedProcessor; b?: ScriptedProcessor; risk?: BasicRiskAssessor } = {}) {
+  const payments = new MemoryPaymentStore();
+  const paymentMethods = new MemoryPaymentMethodStore();
+  const vault = new MemoryVault();
+  const ledger = new InMemoryLedger();
+  const a = opts.a ?? new ScriptedProcessor('acq_a');
+  const b = opts.b ?? new ScriptedProcessor('acq_b');
+  const deps: SagaDeps = {
+    payments, paymentMethods, vault, ledger, clock,
+    processors: { [a.id]: a, [b.id]: b },
+    router: new StaticRouter([{ id: a.id, expectedSuccess: 0.9, fee: { percentBps: 300, fixed: 30 } }, { id: b.id, expectedSuccess: 0.85, fee: { percentBps: 250, fixed: 50 } }]),
+    risk: opts.risk ?? new BasicRiskAssessor({ hardCap: 1_000_000, reviewAbove: 500_000 }),
+  };
+  const pm = await tokenizeCard('mer_1', { type: 'card', card: { number: '4242424242424242', exp_month: 12, exp_year: 2030 } }, { paymentMethods, vault, clock, ids });
+  let stepHook: ((s: string) => 'crash' | void) | undefined;
+  const workflow: PaymentWorkflow = { run: (ctx) => runPaymentSaga(ctx, deps, { beforeStep: (s) => stepHook?.(s) }) };
+  const pay = (key: string, extra: { amount?: number; capture_method?: 'automatic' | 'manual' } = {}) =>
+    createCardPayment({ amount: extra.amount ?? 1990, currency: 'brl', payment_method: { type: 'card', token: pm.id }, capture_method: extra.capture_method ?? 'automatic' }, { merchantId: 'mer_1' }, key, { payments, paymentMethods, workflow, clock });
+  return { deps, payments, ledger, a, b, pay, onStep: (h: (s: string) => 'crash' | void) => { stepHook = h; } };
+}
+
+async function ledgerBalances(ledger: InMemoryLedger) {
+  const totals = totalsByCurrency(await ledger.balances('mer_1'));
+  return [...totals.values()].every((v) => v === 0);
+}
+
+describe('payment saga (real ASL, in-memory ports)', () => {
+  it('charges an approved card once at the first ranked processor and posts one balanced entry', async () => {
+    const w = await world();
+    const p = await w.pay('k1');
+    expect(p.status).toBe('succeeded');
+    expect(p.processor).toBe('acq_a');
+    expect(p.amount_captured).toBe(1990);
+    expect(p.attempts.map((x) => x.status)).toEqual(['captured']);
+    expect(w.a.charges.size).toBe(1);
+    expect(w.b.charges.size).toBe(0);
+    expect(p.ledger_entries).toHaveLength(1);
+    expect(await ledgerBalances(w.ledger)).toBe(true);
+    expect(w.payments.outbox.filter((e) => e.type === 'payment.succeeded')).toHaveLength(1);
+    expect(p.decision.routing?.ranked.map((r) => r.processor)).toEqual(['acq_a', 'acq_b']);
+  });
+
+  it('cascades to the next processor after a processor error and records both attempts', async () => {
+    const w = await world({ a: new ScriptedProcessor('acq_a', 'error') });
+    const p = await w.pay('k2');
+    expect(p.status).toBe('succeeded');
+    expect(p.processor).toBe('acq_b');
+    expect(p.attempts.map((x) => [x.processor, x.status])).toEqual([['acq_a', 'error'], ['acq_b', 'captured']]);
+    expect(w.payments.outbox.filter((e) => e.type === 'payment.attempt.completed')).toHaveLength(2);
+  });
+
+  it('never retries a hard decline elsewhere', async () => {
+    const w = await world({ a: new ScriptedProcessor('acq_a', 'hard_decline') });
+    const p = await w.pay('k3');
+    expect(p.status).toBe('failed');
+    expect(p.failure).toMatchObject({ code: 'card_declined', retryable: false });
+    expect(w.b.calls).toBe(0);
+    expect(w.payments.outbox.filter((e) => e.type === 'payment.failed')).toHaveLength(1);
+    expect(await w.ledger.balances('mer_1')).toEqual([]);
+  });
+
+  it('fails retryably when every processor soft-declines, holding no money anywhere', async () => {
+    const w = await world({ a: new ScriptedProcessor('acq_a', 'soft_decline'), b: new ScriptedProcessor('acq_b', 'error') });
+    const p = await w.pay('k4');
+    expect(p.status).toBe('failed');
+    expect(p.failure?.retryable).toBe(true);
+    expect(w.a.live() + w.b.live()).toBe(0);
+  });
+
+  it('voids an authorization whose outcome was unknown (timeout) when the cascade moves on', async () => {
+    const a = new ScriptedProcessor('acq_a', 'timeout');
+    const w = await world({ a });
+    const p = await w.pay('k5');
+    expect(p.status).toBe('succeeded');
+    expect(p.processor).toBe('acq_b');
+    expect(p.attempts[0]).toMatchObject({ processor: 'acq_a', status: 'timeout' });
+  });
+
+  it('compensates in reverse when the ledger step fails: refunds the capture, balances stay zero, payment failed', async () => {
+    const w = await world();
+    const post = w.deps.ledger.post.bind(w.deps.ledger);
+    let failLedger = true;
+    (w.deps as { ledger: InMemoryLedger }).ledger.post = async (e) => {
+      if (failLedger) throw new Error('ledger unavailable');
+      return post(e);
+    };
+    const p = await w.pay('k6');
+    failLedger = false;
+    expect(p.status).toBe('failed');
+    const charge = [...w.a.charges.values()][0]!;
+    expect(charge.refunded).toBe(charge.captured);
+    expect(w.a.live()).toBe(0);
+    expect(await w.ledger.balances('mer_1')).toEqual([]);
+  });
+
+  it('resumes after a crash between authorization and commit without charging twice', async () => {
+    const w = await world();
+    let crash = true;
+    w.onStep((s) => {
+      if (s === 'post_ledger' && crash) {
+        crash = false;
+        return 'crash';
+      }
+    });
+    await expect(w.pay('k7')).rejects.toThrow('process killed');
+    expect(w.a.charges.size).toBe(1);
+    // The client retries with the same Idempotency-Key and body: the same payment resumes.
+    const p = await w.pay('k7');
+    expect(p.status).toBe('succeeded');
+    expect(w.a.charges.size).toBe(1);
+    expect(w.payments.payments.size).toBe(1);
+    expect(p.ledger_entries).toHaveLength(1);
+    expect(await ledgerBalances(w.ledger)).toBe(true);
+  });
+
+  it('leaves a manual-capture payment authorized, with no ledger entry until capture', async () => {
+    const w = await world({ a: new ScriptedProcessor('acq_a', 'approve', false) });
+    const p = await w.pay('k8', { capture_method: 'manual' });
+    expect(p.status).toBe('authorized');
+    expect(p.amount_captured).toBe(0);
+    expect(await w.ledger.balances('mer_1')).toEqual([]);
+  });
+
+  it('declines by risk before any processor is called', async () => {
+    const w = await world();
+    const p = await w.pay('k9', { amount: 2_000_000 });
+    expect(p.status).toBe('failed');
+    expect(p.failure?.code).toBe('risk_declined');
+    expect(w.a.calls + w.b.calls).toBe(0);
+  });
+
+  it('keeps a verifiable audit chain of every decision', async () => {
+    const w = await world({ a: new ScriptedProcessor('acq_a', 'error') });
+    const p = await w.pay('k10');
+    const entries = w.payments.audit.get(p.id)!;
+    expect(entries.map((e) => e.action)).toEqual(['payment.created', 'risk.assessed', 'routing.decided', 'attempt.started', 'attempt.completed', 'attempt.started', 'attempt.completed', 'payment.succeeded']);
+    expect(verifyChain(entries, p.audit_head).verified).toBe(true);
+  });
+});
