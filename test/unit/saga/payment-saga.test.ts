@@ -97,9 +97,9 @@ describe('payment saga (real ASL, in-memory ports)', () => {
 
   it('compensates in reverse when the ledger step fails: refunds the capture, balances stay zero, payment failed', async () => {
     const w = await world();
-    const post = w.deps.ledger.post.bind(w.deps.ledger);
+    const post = w.ledger.post.bind(w.ledger);
     let failLedger = true;
-    (w.deps as { ledger: InMemoryLedger }).ledger.post = async (e) => {
+    w.ledger.post = async (e) => {
       if (failLedger) throw new Error('ledger unavailable');
       return post(e);
     };
