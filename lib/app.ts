@@ -14,7 +14,14 @@ export interface PlatformStacks {
   readonly stateless: StatelessStack;
 }
 
-export function buildPlatform(app: App, options: { contracts?: Partial<Contracts> } = {}): PlatformStacks {
+export interface BuildOptions {
+  /** Contracts to generate from instead of functions/contracts (tests). */
+  readonly contracts?: Partial<Contracts>;
+  /** Apply lib/nag-suppressions.ts (default true; false only to prove the checks are live). */
+  readonly nagSuppressions?: boolean;
+}
+
+export function buildPlatform(app: App, options: BuildOptions = {}): PlatformStacks {
   const deploy = readDeployContext(app.node);
   const description = 'Smart-Agent-Pay: payment orchestration for AI agents and merchants';
   const stateful = new StatefulStack(app, `${deploy.stackPrefix}-Stateful`, {
@@ -28,7 +35,9 @@ export function buildPlatform(app: App, options: { contracts?: Partial<Contracts
     description: `${description} (API, functions, workflows)`,
     ...(options.contracts ? { contracts: options.contracts } : {}),
   });
-  applyStatefulSuppressions(stateful);
-  applyStatelessSuppressions(stateless);
+  if (options.nagSuppressions !== false) {
+    applyStatefulSuppressions(stateful);
+    applyStatelessSuppressions(stateless);
+  }
   return { stateful, stateless };
 }

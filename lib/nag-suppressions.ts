@@ -26,6 +26,8 @@ export const REASONS = {
     'Route declared `public` in contracts/routes.ts (liveness, OpenAPI document): it must answer without an API key and exposes no data.',
   mtlsRoute:
     'Authentication is the client certificate, verified by API Gateway against the PSP truststore on the mTLS custom domain (execute-api endpoint disabled); every notification is also confirmed with the PSP before it changes state.',
+  oneOffSchedules:
+    'Schedule ARNs end in the schedule name, chosen at run time per payout or retry; the grant is scoped to the platform schedule group (`<group>/*`), the narrowest scope Scheduler offers, and isolated in this policy.',
   truststoreAccessLogs:
     'The bucket only holds the public CA certificates of the Pix PSP truststore, written by operators at deploy time; CloudTrail records its management events. A server access log bucket would be an extra unlogged bucket.',
 } as const;
@@ -43,5 +45,10 @@ export function applyStatelessSuppressions(stack: StatelessStack): void {
   ack(stack.policies.dynamoListStreams, 'AwsSolutions-IAM5[Resource::*]', REASONS.listStreamsWildcard);
   for (const c of stack.node.findAll()) if (c instanceof DeadLetterQueue) ack(c, 'AwsSolutions-SQS3', REASONS.dlqOfDlq);
   for (const { def, route } of stack.httpApi.routes) if (def.auth === 'public') ack(route, 'AwsSolutions-APIG4', REASONS.publicRoute);
+  const oneOff = stack.functions.oneOffSchedules;
+  if (oneOff) {
+    const finding = `Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${oneOff.groupName}/*`;
+    ack(oneOff.policy, `AwsSolutions-IAM5[${finding}]`, REASONS.oneOffSchedules);
+  }
   if (stack.pixWebhookApi) ack(stack.pixWebhookApi.route, 'AwsSolutions-APIG4', REASONS.mtlsRoute);
 }

@@ -42,7 +42,7 @@ export class PlatformFunctions extends Construct {
   private readonly byId = new Map<string, NodejsFunction>();
   readonly defs: readonly FunctionDef[];
   /** Group and role for the one-off schedules functions with `scheduler: true` create; only when one exists. */
-  readonly oneOffSchedules?: { readonly groupName: string; readonly role: iam.Role };
+  readonly oneOffSchedules?: { readonly groupName: string; readonly role: iam.Role; readonly policy: iam.ManagedPolicy };
 
   constructor(scope: Construct, id: string, props: PlatformFunctionsProps) {
     super(scope, id);
@@ -121,19 +121,24 @@ export class PlatformFunctions extends Construct {
       for (const def of props.functions.filter((f) => f.kind === 'schedule')) {
         oneOffRole.addToPolicy(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.get(def.id).functionArn] }));
       }
-      this.oneOffSchedules = { groupName, role: oneOffRole };
-      for (const def of props.functions.filter((f) => f.access.scheduler)) {
-        const fn = this.get(def.id);
-        fn.addEnvironment('SCHEDULER_GROUP_NAME', groupName);
-        fn.addEnvironment('SCHEDULER_ROLE_ARN', oneOffRole.roleArn);
-        const fnRole = fn.role as iam.Role;
-        fnRole.addToPolicy(
+      // Creating schedules in the group is granted by one managed policy (schedule ARNs end in the
+      // schedule name, which the function picks at run time: `<group>/*` is the narrowest scope).
+      const policy = new iam.ManagedPolicy(this, 'OneOffSchedulesPolicy', {
+        description: 'Create and delete one-off schedules in the platform schedule group',
+        statements: [
           new iam.PolicyStatement({
             actions: ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'scheduler:GetSchedule', 'scheduler:UpdateSchedule'],
             resources: [stack.formatArn({ service: 'scheduler', resource: 'schedule', resourceName: `${groupName}/*` })],
           }),
-        );
-        fnRole.addToPolicy(new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: [oneOffRole.roleArn] }));
+          new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: [oneOffRole.roleArn] }),
+        ],
+      });
+      this.oneOffSchedules = { groupName, role: oneOffRole, policy };
+      for (const def of props.functions.filter((f) => f.access.scheduler)) {
+        const fn = this.get(def.id);
+        fn.addEnvironment('SCHEDULER_GROUP_NAME', groupName);
+        fn.addEnvironment('SCHEDULER_ROLE_ARN', oneOffRole.roleArn);
+        (fn.role as iam.Role).addManagedPolicy(policy);
       }
     }
   }
