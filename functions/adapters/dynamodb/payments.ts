@@ -6,12 +6,13 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConcurrentUpdateError, type PaymentStore, type PaymentWrite } from '../../app/ports/payment-store.js';
-import type { Payment, PaymentStatus } from '../../core/payments/index.js';
+import type { Payment, PaymentStatus, Refund } from '../../core/payments/index.js';
 import { auditPutItems } from './audit-trail.js';
 import { listingKeys, listNewestFirst } from './listing.js';
 import { outboxPut, type TransactItem } from './outbox.js';
 
 const key = (id: string) => ({ pk: `PAY#${id}`, sk: 'PAY' });
+const refundKey = (id: string) => ({ pk: `RE#${id}`, sk: 'RE' });
 
 export class DynamoDbPaymentStore implements PaymentStore {
   constructor(private readonly db: DynamoDBDocumentClient, private readonly table: string, private readonly auditTable: string) {}
@@ -25,6 +26,9 @@ export class DynamoDbPaymentStore implements PaymentStore {
       payment = { ...p, audit_head: a.head };
     }
     for (const e of write?.events ?? []) extra.push(outboxPut(this.table, e));
+    for (const r of write?.refunds ?? []) {
+      extra.push({ Put: { TableName: this.table, Item: { ...refundKey(r.id), kind: 'refund', ...listingKeys('REFUNDS', r.merchant_id, r.created, r.id), refund: r } } });
+    }
     const put = condition.Put!;
     return { items: [{ Put: { ...put, Item: this.item(payment) } }, ...extra], payment };
   }
@@ -67,6 +71,12 @@ export class DynamoDbPaymentStore implements PaymentStore {
   async get(merchantId: string, id: string): Promise<Payment | undefined> {
     const p = await this.getById(id);
     return p && p.merchant_id === merchantId ? p : undefined;
+  }
+
+  async getRefund(merchantId: string, id: string): Promise<Refund | undefined> {
+    const r = await this.db.send(new GetCommand({ TableName: this.table, Key: refundKey(id), ConsistentRead: true }));
+    const refund = r.Item?.['refund'] as Refund | undefined;
+    return refund && refund.merchant_id === merchantId ? refund : undefined;
   }
 
   async list(merchantId: string, opts: { limit: number; startingAfter?: string | undefined; status?: PaymentStatus | undefined }): Promise<{ data: Payment[]; hasMore: boolean }> {

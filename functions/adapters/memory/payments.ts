@@ -2,13 +2,14 @@
 import { ConcurrentUpdateError, type PaymentStore, type PaymentWrite } from '../../app/ports/payment-store.js';
 import type { EventDetail } from '../../contracts/events.js';
 import { chainEntries, headOf, type AuditEntry } from '../../core/audit/index.js';
-import type { Payment, PaymentStatus } from '../../core/payments/index.js';
+import type { Payment, PaymentStatus, Refund } from '../../core/payments/index.js';
 
 export class MemoryPaymentStore implements PaymentStore {
   readonly payments = new Map<string, Payment>();
   /** The outbox: every event written, in order; a duplicate id is dropped as the condition would. */
   readonly outbox: EventDetail[] = [];
   readonly audit = new Map<string, AuditEntry[]>();
+  readonly refunds = new Map<string, Refund>();
   /** Test hook: runs before each write (e.g. to simulate a concurrent writer or a crash). */
   beforeWrite?: (p: Payment) => void;
 
@@ -22,6 +23,7 @@ export class MemoryPaymentStore implements PaymentStore {
       next = { ...p, audit_head: headOf(entries, p.audit_head) };
     }
     this.outbox.push(...(write?.events ?? []));
+    for (const r of write?.refunds ?? []) this.refunds.set(r.id, structuredClone(r));
     this.payments.set(p.id, structuredClone(next));
     return next;
   }
@@ -46,6 +48,11 @@ export class MemoryPaymentStore implements PaymentStore {
   async get(merchantId: string, id: string): Promise<Payment | undefined> {
     const p = await this.getById(id);
     return p && p.merchant_id === merchantId ? p : undefined;
+  }
+
+  async getRefund(merchantId: string, id: string): Promise<Refund | undefined> {
+    const r = this.refunds.get(id);
+    return r && r.merchant_id === merchantId ? structuredClone(r) : undefined;
   }
 
   async list(merchantId: string, opts: { limit: number; startingAfter?: string | undefined; status?: PaymentStatus | undefined }): Promise<{ data: Payment[]; hasMore: boolean }> {

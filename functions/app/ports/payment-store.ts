@@ -1,6 +1,6 @@
 import type { EventDetail } from '../../contracts/events.js';
 import type { AuditDraft } from '../../core/audit/index.js';
-import type { Payment, PaymentStatus } from '../../core/payments/index.js';
+import type { Payment, PaymentStatus, Refund } from '../../core/payments/index.js';
 
 /** Thrown when a conditional write lost to a concurrent writer: re-read and decide again. */
 export class ConcurrentUpdateError extends Error {
@@ -15,6 +15,8 @@ export interface PaymentWrite {
   readonly events?: readonly EventDetail[];
   /** Audit entries chained after the payment's audit head in the same transaction. */
   readonly audit?: readonly AuditDraft[];
+  /** Refund records written (created or replaced) with the payment, atomically. */
+  readonly refunds?: readonly Refund[];
 }
 
 export interface PaymentStore {
@@ -30,5 +32,6 @@ export interface PaymentStore {
   getById(id: string): Promise<Payment | undefined>;
   /** By id for a merchant; another merchant's payment is `undefined` (never reveal existence). */
   get(merchantId: string, id: string): Promise<Payment | undefined>;
+  getRefund(merchantId: string, id: string): Promise<Refund | undefined>;
   list(merchantId: string, opts: { limit: number; startingAfter?: string | undefined; status?: PaymentStatus | undefined }): Promise<{ data: Payment[]; hasMore: boolean }>;
 }

@@ -54,6 +54,8 @@ export interface Payment {
   readonly currency: string;
   readonly amount_captured: number;
   readonly amount_refunded: number;
+  /** Refunds in flight hold their amount here until they succeed or fail. */
+  readonly amount_refund_pending?: number;
   readonly capture_method: 'automatic' | 'manual';
   readonly payment_method: PaymentMethodSnapshot;
   readonly processor: string | null;

@@ -1,4 +1,25 @@
-// Placeholder: replaced by the real handler.
-export const handler = async (): Promise<never> => {
-  throw new Error('not implemented');
-};
+import { createRefund } from '../../app/refunds.js';
+import { createRefundRequest } from '../../contracts/api/refunds.js';
+import { notFound } from '../../core/errors.js';
+import { refundView } from '../../core/payments/index.js';
+import { actingMerchant, httpApi } from '../http/api.js';
+import { idempotency } from '../http/idempotency.js';
+import { parseWith } from '../http/parse.js';
+import { json } from '../http/respond.js';
+import { cardProcessors, clock, idempotencyStore, ledger, paymentStore } from '../root.js';
+
+export const handler = httpApi(
+  {
+    'POST /v1/refunds': async (req) => {
+      const input = parseWith(createRefundRequest, req.body ?? {});
+      const refund = await createRefund(actingMerchant(req), input, req.headers['idempotency-key']!, { payments: paymentStore(), processors: cardProcessors(), ledger: ledger(), clock });
+      return json(201, refundView(refund));
+    },
+    'GET /v1/refunds/{id}': async (req) => {
+      const r = await paymentStore().getRefund(actingMerchant(req), req.params['id'] ?? '');
+      if (!r) throw notFound('refund');
+      return json(200, refundView(r));
+    },
+  },
+  [idempotency(idempotencyStore)],
+);
