@@ -40,3 +40,18 @@ export function fnv1a32(text: string): number {
   }
   return h >>> 0;
 }
+
+/**
+ * FNV-1a followed by the murmur3 finaliser. Plain FNV-1a of ids that differ only in their last
+ * characters ("pay_1", "pay_2", …) is visibly biased in its high bits; the finaliser avalanches
+ * it so buckets taken from the top of the range are uniform.
+ */
+export function stableHash32(text: string): number {
+  let h = fnv1a32(text);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}

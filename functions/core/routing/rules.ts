@@ -1,4 +1,4 @@
-import { fnv1a32 } from './prng.js';
+import { stableHash32 } from './prng.js';
 import type { RoutingRequest } from './types.js';
 
 /**
@@ -90,7 +90,7 @@ export function evaluateRules(
 function pickSplit(weights: readonly { readonly processor: string; readonly weight: number }[], paymentId: string): string | null {
   const total = weights.reduce((a, w) => a + w.weight, 0);
   if (total <= 0) return null;
-  let bucket = (fnv1a32(paymentId) / 4294967296) * total;
+  let bucket = (stableHash32(paymentId) / 4294967296) * total;
   for (const w of weights) {
     if (bucket < w.weight) return w.processor;
     bucket -= w.weight;
