@@ -38,16 +38,19 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 /**
- * Classifies a failure into the taxonomy. A network signal outranks our code: Mastercard's MAC
- * when the card is Mastercard, else Visa's category, else the code's base kind.
+ * Classifies a failure into the taxonomy. A network signal (Mastercard's MAC when the card is
+ * Mastercard, else Visa's category) refines a soft code — it can forbid or delay a retry — but
+ * never loosens a hard decline or a data error.
  */
 export function classifyFailure(f: AttemptFailure, brand?: string): Classification {
   const mac = f.mc_advice_code !== undefined && (brand === undefined || brand.toLowerCase() === 'mastercard')
     ? mastercardAdvice(f.mc_advice_code) : undefined;
   const advice: NetworkAdvice | undefined = mac ?? (f.visa_category !== undefined ? visaAdvice(f.visa_category) : undefined);
   if (advice !== undefined) {
-    // A network saying "retry" cannot make a fraud signal or a data error retryable.
+    // Network signals only tighten: a hard decline or data error from the issuer stays
+    // non-retryable even if the category is generic (Visa 4), and a transport failure stays one.
     const base = kindOfCode(f.code);
+    if (base === 'hard_decline' || base === 'data_error') return { kind: base, retryable: false, note: `${advice.note}; code ${f.code}` };
     const kind = base === 'timeout' || base === 'processor_outage' ? base : advice.kind;
     return { ...advice, kind, retryable: advice.retryable && !isFraudSignal(f.code) };
   }
