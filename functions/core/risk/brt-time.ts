@@ -6,8 +6,8 @@ export const BRT_OFFSET_MS = -3 * 3_600_000;
 
 export function brtHour(epochMs: number): number {
   const local = epochMs + BRT_OFFSET_MS;
-  const h = Math.floor(local / 3_600_000) % 24;
-  return h < 0 ? h + 24 : h;
+  // Double modulo: correct (and never -0) for instants before 1970 too.
+  return ((Math.floor(local / 3_600_000) % 24) + 24) % 24;
 }
 
 /** Parses an RFC 3339 time to epoch ms; throws RangeError when it is not a valid time. */
@@ -17,7 +17,10 @@ export function parseInstant(iso: string): number {
   return ms;
 }
 
-/** Night-time for Pix scams: 20:00–06:00 local is when Banco Central's night limit applies (Res. BCB 142/2021); we flag 22:00–06:00. */
+/**
+ * Night-time for Pix scams. Banco Central's night-time Pix limit covers 20:00–06:00 local
+ * (Resolução BCB 142/2021); we flag the deeper 22:00–06:00, where legit volume is low.
+ */
 export function isNightBrt(epochMs: number): boolean {
   const h = brtHour(epochMs);
   return h >= 22 || h < 6;
