@@ -285,3 +285,25 @@ describe('StatelessStack: alarms and outputs', () => {
     expect(outputs.filter((o) => /^StateMachine.*Arn$/.test(o))).toHaveLength(STATE_MACHINES.length);
   });
 });
+
+describe('StatelessStack: generated from the contracts', () => {
+  it('grows with the contracts: an extra consumer, stream consumer, schedule and state machine need no CDK change', () => {
+    const extra = build({}, {
+      consumers: [...CONSUMERS, { id: 'risk-feedback', functionId: 'EventLog', description: 'x', pattern: { source: ['smart-agent-pay'], 'detail-type': [{ prefix: 'refund.' }] }, retry: { maximumRetryAttempts: 3, maximumEventAgeSeconds: 600 } }],
+      streamConsumers: [...STREAM_CONSUMERS, { id: 'audit-tail', table: 'Platform', functionId: 'EventLog', filter: { eventName: ['MODIFY'] }, batchSize: 10, maxRetries: 2 }],
+      schedules: [...SCHEDULES, { id: 'nightly', functionId: 'WebhookRetry', expression: 'cron(0 3 * * ? *)', description: 'x', input: { mode: 'nightly' } }],
+      stateMachines: [...STATE_MACHINES, { ...STATE_MACHINES[0]!, id: 'payment-standard', type: 'STANDARD' }],
+    });
+    const t = extra.statelessTemplate;
+    t.resourceCountIs('AWS::Events::Rule', CONSUMERS.length + 1);
+    t.hasResourceProperties('AWS::Events::Rule', { EventPattern: { source: ['smart-agent-pay'], 'detail-type': [{ prefix: 'refund.' }] } });
+    t.resourceCountIs('AWS::Lambda::EventSourceMapping', STREAM_CONSUMERS.length + 1);
+    t.resourceCountIs('AWS::Scheduler::Schedule', SCHEDULES.length + 1);
+    t.resourceCountIs('AWS::StepFunctions::StateMachine', STATE_MACHINES.length + 1);
+    t.hasResourceProperties('AWS::StepFunctions::StateMachine', { StateMachineType: 'STANDARD' });
+  });
+
+  it('fails synthesis with a clear message when a contract names a function that does not exist', () => {
+    expect(() => build({}, { schedules: [{ id: 'ghost', functionId: 'Ghost' as never, expression: 'rate(1 hour)', description: 'x', input: {} }] })).toThrow(/Ghost/);
+  });
+});
