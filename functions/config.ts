@@ -2,7 +2,7 @@
  * The only reader of `process.env`. Parsed and validated once, on first use (cold start), and
  * failing with a message that names the variable. Everything else receives a typed `Config`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { AUDIT_TABLE, IDEMPOTENCY_TABLE, LEDGER_TABLE, PLATFORM_TABLE } from './contracts/tables.js';
 import { EVENT_BUS_ENV } from './contracts/events.js';
 

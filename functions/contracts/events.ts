@@ -4,7 +4,7 @@
  * it. CDK turns each consumer into an EventBridge rule (with retry policy and DLQ); the local bus
  * evaluates the very same patterns with our matcher.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FunctionId } from './functions.js';
 
 export const EVENT_SOURCE = 'smart-agent-pay';

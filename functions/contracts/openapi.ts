@@ -2,7 +2,7 @@
  * The OpenAPI 3.1 document, generated from the route contract and the zod schemas (never written
  * by hand). Served at GET /v1/openapi.json and written to docs/openapi.json by `npm run openapi`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROUTES, routeKey, type RouteDef } from './routes.js';
 import { API_SCHEMAS } from './api/index.js';
 import { problemSchema } from './api/common.js';

@@ -13,17 +13,11 @@ import { DynamoDbMerchantStore } from '../adapters/dynamodb/merchants.js';
 import { DynamoDbPaymentMethodStore } from '../adapters/dynamodb/payment-methods.js';
 import { DynamoDbPaymentStore } from '../adapters/dynamodb/payments.js';
 import { EventBridgePublisher } from '../adapters/eventbridge/publisher.js';
-import { StepFunctionsPaymentWorkflow } from '../adapters/stepfunctions/payment-workflow.js';
-import { StripeCardProcessor } from '../adapters/stripe/index.js';
 import { systemClock, systemIds } from '../adapters/system/index.js';
 import { EnvelopeVault } from '../adapters/vault/envelope.js';
 import { KmsKeyService } from '../adapters/vault/kms-key-service.js';
 import { LocalKeyService } from '../adapters/vault/local-key-service.js';
-import { BasicRiskAssessor } from '../app/decisions/basic-risk.js';
-import { StaticRouter, type ProcessorPrior } from '../app/decisions/static-router.js';
 import type { AuditTrail } from '../app/ports/audit-trail.js';
-import type { CardProcessor } from '../app/ports/card-processor.js';
-import type { RiskAssessor, Router } from '../app/ports/decisions.js';
 import type { EventLog } from '../app/ports/event-log.js';
 import type { EventPublisher } from '../app/ports/event-publisher.js';
 import type { IdempotencyStore } from '../app/ports/idempotency-store.js';
@@ -31,11 +25,9 @@ import type { Ledger } from '../app/ports/ledger.js';
 import type { MerchantStore } from '../app/ports/merchant-store.js';
 import type { PaymentMethodStore } from '../app/ports/payment-method-store.js';
 import type { PaymentStore } from '../app/ports/payment-store.js';
-import type { PaymentWorkflow } from '../app/ports/payment-workflow.js';
 import type { Vault } from '../app/ports/vault.js';
-import type { SagaDeps } from '../app/saga/deps.js';
 
-const once = <T>(make: () => T): (() => T) => {
+export const once = <T>(make: () => T): (() => T) => {
   let v: T | undefined;
   return () => (v ??= make());
 };
@@ -62,30 +54,3 @@ export const vault = once((): Vault => {
   return new EnvelopeVault(new KmsKeyService(c.AWS_REGION, c.KMS_KEY_ID, c.KMS_HMAC_KEY_ID));
 });
 
-/** Every configured card connector, by id. */
-export const cardProcessors = once((): Record<string, CardProcessor> => {
-  const c = cfg();
-  const out: Record<string, CardProcessor> = {};
-  if (c.STRIPE_API_KEY) out['stripe'] = new StripeCardProcessor({ apiKey: c.STRIPE_API_KEY, ...(c.STRIPE_API_BASE ? { apiBase: c.STRIPE_API_BASE } : {}) });
-  return out;
-});
-
-/** Contracted fees and priors per connector, until the routing agent learns better. */
-const PRIORS: Record<string, Omit<ProcessorPrior, 'id'>> = {
-  stripe: { expectedSuccess: 0.92, fee: { percentBps: 399, fixed: 39 } },
-  adyen: { expectedSuccess: 0.9, fee: { percentBps: 350, fixed: 50 } },
-};
-
-export const router = once((): Router => new StaticRouter(Object.keys(cardProcessors()).map((id) => ({ id, ...(PRIORS[id] ?? { expectedSuccess: 0.85, fee: { percentBps: 400, fixed: 50 } }) }))));
-export const riskAssessor = once((): RiskAssessor => new BasicRiskAssessor({ hardCap: 10_000_000, reviewAbove: 5_000_000 }));
-
-export const paymentWorkflow = once((): PaymentWorkflow => {
-  const arn = cfg().STATE_MACHINE_PAYMENT_ARN;
-  if (!arn) throw new Error('STATE_MACHINE_PAYMENT_ARN is not configured');
-  return new StepFunctionsPaymentWorkflow(cfg().AWS_REGION, arn);
-});
-
-export const sagaDeps = once((): SagaDeps => ({
-  payments: paymentStore(), paymentMethods: paymentMethodStore(), vault: vault(), processors: cardProcessors(),
-  risk: riskAssessor(), router: router(), ledger: ledger(), clock, audit: auditTrail(),
-}));

@@ -1,5 +1,5 @@
 /** Building blocks of the public API's zod schemas (API.md conventions). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CURRENCY_EXPONENT, MAX_AMOUNT } from '../../core/money.js';
 
 export const currencySchema = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { currencySchema } from './common.js';
 
 export const createMerchantRequest = z

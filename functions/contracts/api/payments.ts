@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PAYMENT_STATUSES } from '../../core/payments/types.js';
 import { amountSchema, currencySchema, listOf, metadataSchema, positiveAmountSchema } from './common.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Scenario schema v1 (DESIGN.md §6) — a fixed contract. Strict objects: a misspelt field is an

@@ -6,7 +6,8 @@ import { actingMerchant, httpApi, type RouteRequest } from '../http/api.js';
 import { idempotency } from '../http/idempotency.js';
 import { parseWith } from '../http/parse.js';
 import { json } from '../http/respond.js';
-import { auditTrail, cardProcessors, clock, idempotencyStore, ledger, paymentMethodStore, paymentStore, paymentWorkflow } from '../root.js';
+import { auditTrail, clock, idempotencyStore, ledger, paymentMethodStore, paymentStore } from '../root.js';
+import { cardProcessors, paymentWorkflow } from '../root-payments.js';
 
 const id = (req: RouteRequest) => req.params['id'] ?? '';
 

@@ -6,7 +6,8 @@ import { actingMerchant, httpApi } from '../http/api.js';
 import { idempotency } from '../http/idempotency.js';
 import { parseWith } from '../http/parse.js';
 import { json } from '../http/respond.js';
-import { cardProcessors, clock, idempotencyStore, ledger, paymentStore } from '../root.js';
+import { clock, idempotencyStore, ledger, paymentStore } from '../root.js';
+import { cardProcessors } from '../root-payments.js';
 
 export const handler = httpApi(
   {

@@ -1,0 +1,42 @@
+/**
+ * The card-payment part of the composition root: processors (Stripe, Adyen SDKs), decisions and
+ * the saga. Kept apart from root.ts so functions that never touch a processor (the authorizer,
+ * event consumers) do not bundle the processor SDKs.
+ */
+import { StepFunctionsPaymentWorkflow } from '../adapters/stepfunctions/payment-workflow.js';
+import { StripeCardProcessor } from '../adapters/stripe/index.js';
+import { BasicRiskAssessor } from '../app/decisions/basic-risk.js';
+import { StaticRouter, type ProcessorPrior } from '../app/decisions/static-router.js';
+import type { CardProcessor } from '../app/ports/card-processor.js';
+import type { RiskAssessor, Router } from '../app/ports/decisions.js';
+import type { PaymentWorkflow } from '../app/ports/payment-workflow.js';
+import type { SagaDeps } from '../app/saga/deps.js';
+import { auditTrail, cfg, clock, ledger, once, paymentMethodStore, paymentStore, vault } from './root.js';
+
+/** Every configured card connector, by id. */
+export const cardProcessors = once((): Record<string, CardProcessor> => {
+  const c = cfg();
+  const out: Record<string, CardProcessor> = {};
+  if (c.STRIPE_API_KEY) out['stripe'] = new StripeCardProcessor({ apiKey: c.STRIPE_API_KEY, ...(c.STRIPE_API_BASE ? { apiBase: c.STRIPE_API_BASE } : {}) });
+  return out;
+});
+
+/** Contracted fees and priors per connector, until the routing agent learns better. */
+const PRIORS: Record<string, Omit<ProcessorPrior, 'id'>> = {
+  stripe: { expectedSuccess: 0.92, fee: { percentBps: 399, fixed: 39 } },
+  adyen: { expectedSuccess: 0.9, fee: { percentBps: 350, fixed: 50 } },
+};
+
+export const router = once((): Router => new StaticRouter(Object.keys(cardProcessors()).map((id) => ({ id, ...(PRIORS[id] ?? { expectedSuccess: 0.85, fee: { percentBps: 400, fixed: 50 } }) }))));
+export const riskAssessor = once((): RiskAssessor => new BasicRiskAssessor({ hardCap: 10_000_000, reviewAbove: 5_000_000 }));
+
+export const paymentWorkflow = once((): PaymentWorkflow => {
+  const arn = cfg().STATE_MACHINE_PAYMENT_ARN;
+  if (!arn) throw new Error('STATE_MACHINE_PAYMENT_ARN is not configured');
+  return new StepFunctionsPaymentWorkflow(cfg().AWS_REGION, arn);
+});
+
+export const sagaDeps = once((): SagaDeps => ({
+  payments: paymentStore(), paymentMethods: paymentMethodStore(), vault: vault(), processors: cardProcessors(),
+  risk: riskAssessor(), router: router(), ledger: ledger(), clock, audit: auditTrail(),
+}));
