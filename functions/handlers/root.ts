@@ -3,7 +3,6 @@
  * first use), and hands them to use cases. Handlers import only what they use; adapters are
  * constructed lazily so a function never pays for what it does not touch.
  */
-import { config, type Config } from '../config.js';
 import { DynamoAuditTrail } from '../adapters/dynamodb/audit-trail.js';
 import { documentClient } from '../adapters/dynamodb/client.js';
 import { DynamoDbEventLog } from '../adapters/dynamodb/event-log.js';
@@ -12,7 +11,9 @@ import { DynamoLedger } from '../adapters/dynamodb/ledger.js';
 import { DynamoDbMerchantStore } from '../adapters/dynamodb/merchants.js';
 import { DynamoDbPaymentMethodStore } from '../adapters/dynamodb/payment-methods.js';
 import { DynamoDbPaymentStore } from '../adapters/dynamodb/payments.js';
+import { DynamoDbWebhookStore } from '../adapters/dynamodb/webhooks.js';
 import { EventBridgePublisher } from '../adapters/eventbridge/publisher.js';
+import { FetchWebhookSender } from '../adapters/http/webhook-sender.js';
 import { systemClock, systemIds } from '../adapters/system/index.js';
 import { EnvelopeVault } from '../adapters/vault/envelope.js';
 import { KmsKeyService } from '../adapters/vault/kms-key-service.js';
@@ -26,6 +27,8 @@ import type { MerchantStore } from '../app/ports/merchant-store.js';
 import type { PaymentMethodStore } from '../app/ports/payment-method-store.js';
 import type { PaymentStore } from '../app/ports/payment-store.js';
 import type { Vault } from '../app/ports/vault.js';
+import type { WebhookDeps } from '../app/webhooks.js';
+import { config, type Config } from '../config.js';
 
 export const once = <T>(make: () => T): (() => T) => {
   let v: T | undefined;
@@ -54,3 +57,4 @@ export const vault = once((): Vault => {
   return new EnvelopeVault(new KmsKeyService(c.AWS_REGION, c.KMS_KEY_ID, c.KMS_HMAC_KEY_ID));
 });
 
+export const webhookDeps = once((): WebhookDeps => ({ webhooks: new DynamoDbWebhookStore(db(), cfg().tables.platform), vault: vault(), sender: new FetchWebhookSender(), clock, ids }));

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { createMerchantRequest, merchantSchema } from './merchants.js';
 import { eventListSchema, eventSchema } from './events.js';
 import { listQuerySchema } from './common.js';
+import { createWebhookEndpointRequest, webhookDeliveryListSchema, webhookEndpointListSchema, webhookEndpointSchema } from './webhook-endpoints.js';
 import { createRefundRequest, refundSchema } from './refunds.js';
 import { auditResponseSchema, cancelPaymentRequest, capturePaymentRequest, createPaymentRequest, listPaymentsQuery, paymentListSchema, paymentSchema } from './payments.js';
 import { createPaymentMethodRequest, paymentMethodSchema } from './payment-methods.js';
@@ -27,6 +28,9 @@ export const API_SCHEMAS: Record<string, RouteSchemas> = {
   'GET /v1/payments/{id}/audit': { response: { status: 200, schema: auditResponseSchema } },
   'POST /v1/refunds': { body: createRefundRequest, response: { status: 201, schema: refundSchema } },
   'GET /v1/refunds/{id}': { response: { status: 200, schema: refundSchema } },
+  'POST /v1/webhook_endpoints': { body: createWebhookEndpointRequest, response: { status: 201, schema: webhookEndpointSchema } },
+  'GET /v1/webhook_endpoints': { response: { status: 200, schema: webhookEndpointListSchema } },
+  'GET /v1/webhook_endpoints/{id}/deliveries': { response: { status: 200, schema: webhookDeliveryListSchema } },
   'GET /v1/events': { query: listQuerySchema, response: { status: 200, schema: eventListSchema } },
   'POST /v1/payment_methods': { body: createPaymentMethodRequest, response: { status: 201, schema: paymentMethodSchema } },
   'GET /v1/events/{id}': { response: { status: 200, schema: eventSchema } },

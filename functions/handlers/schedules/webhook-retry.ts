@@ -1,4 +1,5 @@
-// Placeholder: replaced by the real handler.
-export const handler = async (): Promise<never> => {
-  throw new Error('not implemented');
-};
+/** Schedule: retries merchant webhook deliveries whose next attempt is due. */
+import { retryDueDeliveries } from '../../app/webhooks.js';
+import { webhookDeps } from '../root.js';
+
+export const handler = async (): Promise<{ retried: number }> => ({ retried: await retryDueDeliveries(webhookDeps()) });
