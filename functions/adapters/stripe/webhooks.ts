@@ -36,13 +36,14 @@ export class StripeWebhookVerifier {
   /**
    * @param rawBody the request body exactly as received
    * @param signatureHeader the `Stripe-Signature` header (undefined when absent)
-   * @param receivedAt seconds since the epoch; passed in so verification is testable (default: now)
+   * @param receivedAt seconds since the epoch; passed in so verification is testable (default: now).
+   *   The SDK's own parameter is in milliseconds.
    */
   verify(rawBody: string | Uint8Array, signatureHeader: string | undefined, receivedAt?: number): WebhookVerification {
     if (!signatureHeader) return { ok: false, error: new InvalidSignatureError('missing Stripe-Signature header') };
     try {
       const body = typeof rawBody === 'string' ? rawBody : Buffer.from(rawBody);
-      const event = this.webhooks.constructEvent(body, signatureHeader, this.options.secret, this.options.toleranceSeconds ?? DEFAULT_WEBHOOK_TOLERANCE_SECONDS, undefined, receivedAt);
+      const event = this.webhooks.constructEvent(body, signatureHeader, this.options.secret, this.options.toleranceSeconds ?? DEFAULT_WEBHOOK_TOLERANCE_SECONDS, undefined, receivedAt === undefined ? undefined : receivedAt * 1000);
       return { ok: true, event };
     } catch (e) {
       if (e instanceof Stripe.errors.StripeSignatureVerificationError) return { ok: false, error: new InvalidSignatureError(e.message) };
