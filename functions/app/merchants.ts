@@ -1,4 +1,4 @@
-import { buildEvent } from '../core/events.js';
+import { buildEvent } from './events.js';
 import { hashApiKey, keyHint, newApiKey } from '../core/api-keys.js';
 import type { CreateMerchantRequest } from '../contracts/api/merchants.js';
 import type { Merchant, MerchantStore } from './ports/merchant-store.js';

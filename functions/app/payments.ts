@@ -4,7 +4,7 @@
  */
 import { canonicalJson } from '../core/canonical-json.js';
 import { AppError, invalid, invalidState, notFound } from '../core/errors.js';
-import { buildEvent } from '../core/events.js';
+import { buildEvent } from './events.js';
 import { deterministicId } from '../core/ids.js';
 import { cardCaptureEntry } from '../core/ledger/index.js';
 import { verifyChain } from '../core/audit/index.js';

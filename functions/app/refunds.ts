@@ -7,7 +7,7 @@
  */
 import { canonicalJson } from '../core/canonical-json.js';
 import { AppError, notFound } from '../core/errors.js';
-import { buildEvent } from '../core/events.js';
+import { buildEvent } from './events.js';
 import { deterministicId } from '../core/ids.js';
 import { cardRefundEntry } from '../core/ledger/index.js';
 import { amend, checkRefund, holdRefund, refundView, settleRefund, type Payment, type Refund } from '../core/payments/index.js';

@@ -4,7 +4,7 @@
  * and retried by the state machine: derived keys at the processor, derived ids in the ledger, and
  * a version-conditional write of the final state.
  */
-import { buildEvent } from '../../core/events.js';
+import { buildEvent } from '../events.js';
 import { reversalEntryId, reverseEntry } from '../../core/ledger/index.js';
 import { isFinal, transition, paymentView, type Failure } from '../../core/payments/index.js';
 import type { SagaContext } from './context.js';

@@ -5,7 +5,7 @@
  * derived from the payment, and payment writes are conditional on the version they read.
  */
 import type { EventDetail } from '../../contracts/events.js';
-import { buildEvent } from '../../core/events.js';
+import { buildEvent } from '../events.js';
 import { cardCaptureEntry } from '../../core/ledger/index.js';
 import { attemptFrom, isFinal, nextStep, transition, amend, paymentView, type Attempt, type Payment } from '../../core/payments/index.js';
 import { revealCard } from '../payment-methods.js';

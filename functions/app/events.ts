@@ -4,7 +4,7 @@
  * drops the duplicate.
  */
 import type { EventDetail, EventType } from '../contracts/events.js';
-import { deterministicId } from './ids.js';
+import { deterministicId } from '../core/ids.js';
 
 export function buildEvent(args: {
   type: EventType;
