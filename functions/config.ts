@@ -32,6 +32,9 @@ const schema = z.object({
   /** Points the stripe SDK at the local sandbox (`http://127.0.0.1:port`); unset on AWS. */
   STRIPE_API_BASE: optional,
   STRIPE_WEBHOOK_SECRET: optional,
+  /** Function names of the card connectors (one per processor); a processor without one is not routed to. */
+  CONNECTOR_STRIPE_FUNCTION: optional,
+  CONNECTOR_ADYEN_FUNCTION: optional,
   ADYEN_API_KEY: optional,
   ADYEN_MERCHANT_ACCOUNT: optional,
   /** Base URL of Adyen's Checkout API, or of the local Adyen-compatible sandbox. */
@@ -55,6 +58,8 @@ for (const name of [LEDGER_TABLE.envVar, IDEMPOTENCY_TABLE.envVar, PLATFORM_TABL
 
 export type Config = z.infer<typeof schema> & {
   readonly tables: { readonly ledger: string; readonly idempotency: string; readonly platform: string; readonly audit: string };
+  /** Processor id → connector function name. */
+  readonly connectors: Readonly<Record<string, string>>;
 };
 
 let cached: Config | undefined;
@@ -69,6 +74,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     ...c,
     tables: { ledger: c.LEDGER_TABLE, idempotency: c.IDEMPOTENCY_TABLE, platform: c.PLATFORM_TABLE, audit: c.AUDIT_TABLE },
+    connectors: Object.fromEntries(
+      [['stripe', c.CONNECTOR_STRIPE_FUNCTION], ['adyen', c.CONNECTOR_ADYEN_FUNCTION]].filter((e): e is [string, string] => typeof e[1] === 'string'),
+    ),
   };
 }
 

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { STATE_MACHINES, STATE_MACHINE_ARN_ENV } from '../functions/contracts/asl.js';
 import { EVENT_BUS_ENV } from '../functions/contracts/events.js';
+import { CONNECTORS } from '../functions/contracts/functions.js';
 import { localTableName, TABLES, type TableDef } from '../functions/contracts/tables.js';
 import { LOCAL_REGION, stateMachineArn } from './lambda/arns.js';
 
@@ -47,6 +48,7 @@ export function localEnv(i: LocalEnvInput): Record<string, string> {
     AWS_ENDPOINT_URL_SFN: i.awsEndpoint,
     AWS_ENDPOINT_URL_EVENTBRIDGE: i.awsEndpoint,
     AWS_ENDPOINT_URL_SCHEDULER: i.awsEndpoint,
+    AWS_ENDPOINT_URL_LAMBDA: i.awsEndpoint,
     [EVENT_BUS_ENV]: LOCAL_EVENT_BUS,
     ADMIN_KEY_SHA256: sha256Hex(i.adminKey),
     LOCAL_KEY_FILE: i.keyFile,
@@ -54,6 +56,8 @@ export function localEnv(i: LocalEnvInput): Record<string, string> {
   };
   for (const t of TABLES) env[t.envVar] = i.tableNames[t.id];
   for (const sm of STATE_MACHINES) env[STATE_MACHINE_ARN_ENV(sm.id)] = stateMachineArn(sm.id);
+  // Card connectors are functions of their own, invoked through the local Lambda endpoint.
+  for (const c of CONNECTORS) env[c.envVar] = c.functionId;
   return env;
 }
 

@@ -17,6 +17,7 @@ import { ROUTES } from '../functions/contracts/routes.js';
 import { SCHEDULES } from '../functions/contracts/schedules.js';
 import { STREAM_CONSUMERS } from '../functions/contracts/streams.js';
 import { eventsApi, installSyncHostPrefixResolver, schedulerApi, startAwsEndpoint, stepFunctionsApi } from './aws/index.js';
+import { lambdaApi } from './aws/lambda-api.js';
 import { DeadLetterLog, LocalEventBus } from './bus/index.js';
 import { createTables, LOCAL_CREDENTIALS, startDynamoLocal, type DynamoLocal } from './dynamodb/index.js';
 import { applyEnv, ensureKeyFile, localEnv, localTableNames, LOCAL_EVENT_BUS } from './env.js';
@@ -103,11 +104,13 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
     let sfn: LocalStepFunctions | undefined;
     let bus: LocalEventBus | undefined;
     let scheduler: LocalScheduler | undefined;
+    let functionsHost: FunctionHost | undefined;
     const notReady = (): never => { throw new Error('local runtime is starting'); };
     const aws = await startAwsEndpoint({
       stepFunctions: (op, b) => (sfn ? stepFunctionsApi(sfn)(op, b) : notReady()),
       events: (op, b) => (bus ? eventsApi(bus)(op, b) : notReady()),
       scheduler: (m, n, q, b) => (scheduler ? schedulerApi(scheduler)(m, n, q, b) : notReady()),
+      lambda: (name, payload) => (functionsHost ? lambdaApi((id, e) => functionsHost!.invoke(id, e))(name, payload) : notReady()),
     });
     stops.push(() => aws.stop());
 
@@ -138,6 +141,7 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
       // Per-function name at module load (Powertools reads it at construction).
       beforeImport: (def) => { process.env.AWS_LAMBDA_FUNCTION_NAME = def.id; },
     });
+    functionsHost = functions;
     process.env.AWS_LAMBDA_FUNCTION_NAME = env.AWS_LAMBDA_FUNCTION_NAME!;
 
     await ddbStarting;

@@ -5,7 +5,7 @@
  */
 import type { TableDef } from './tables.js';
 
-export type FunctionKind = 'authorizer' | 'api' | 'webhook' | 'saga' | 'stream' | 'consumer' | 'schedule';
+export type FunctionKind = 'authorizer' | 'api' | 'webhook' | 'saga' | 'stream' | 'consumer' | 'schedule' | 'connector';
 export type TableAccess = Partial<Record<TableDef['id'], 'read' | 'readwrite'>>;
 
 export interface FunctionDef {
@@ -28,8 +28,13 @@ export interface FunctionDef {
     readonly scheduler?: boolean;
     /** May call Bedrock (assistant). */
     readonly bedrock?: boolean;
+    /** Connector functions it invokes (Lambda Invoke); each gets `CONNECTOR_<PROCESSOR>_FUNCTION`. */
+    readonly invokes?: readonly string[];
   };
 }
+
+/** The card connector functions (see CONNECTORS below). */
+const CONNECTOR_IDS = ['ConnectorStripe', 'ConnectorAdyen'];
 
 const all: TableAccess = { Ledger: 'readwrite', Idempotency: 'readwrite', Platform: 'readwrite', Audit: 'readwrite' };
 
@@ -37,19 +42,33 @@ export const FUNCTIONS = [
   { id: 'Authorizer', entry: 'functions/handlers/api/authorizer.ts', kind: 'authorizer', description: 'API key authorizer (hashed keys)', timeoutSeconds: 5, memoryMb: 256, access: { tables: { Platform: 'read' } } },
   { id: 'MetaApi', entry: 'functions/handlers/api/meta.ts', kind: 'api', description: 'GET /health, GET /v1/openapi.json', timeoutSeconds: 5, memoryMb: 256, access: { tables: {} } },
   { id: 'AdminApi', entry: 'functions/handlers/api/admin.ts', kind: 'api', description: 'Operator endpoints: merchants', timeoutSeconds: 10, memoryMb: 256, access: { tables: { Platform: 'readwrite', Idempotency: 'readwrite', Audit: 'readwrite' } } },
-  { id: 'PaymentsApi', entry: 'functions/handlers/api/payments.ts', kind: 'api', description: 'Payments: create (runs the saga), get, list, capture, cancel, audit, explain', timeoutSeconds: 29, memoryMb: 512, access: { tables: all, kms: true, stateMachines: ['payment'] } },
-  { id: 'RefundsApi', entry: 'functions/handlers/api/refunds.ts', kind: 'api', description: 'Refunds', timeoutSeconds: 29, memoryMb: 512, access: { tables: all, kms: true } },
+  { id: 'PaymentsApi', entry: 'functions/handlers/api/payments.ts', kind: 'api', description: 'Payments: create (runs the saga), get, list, capture, cancel, audit, explain', timeoutSeconds: 29, memoryMb: 512, access: { tables: all, kms: true, stateMachines: ['payment'], invokes: CONNECTOR_IDS } },
+  { id: 'RefundsApi', entry: 'functions/handlers/api/refunds.ts', kind: 'api', description: 'Refunds', timeoutSeconds: 29, memoryMb: 512, access: { tables: all, kms: true, invokes: CONNECTOR_IDS } },
   { id: 'PaymentMethodsApi', entry: 'functions/handlers/api/payment-methods.ts', kind: 'api', description: 'Card tokenization into the vault', timeoutSeconds: 10, memoryMb: 256, access: { tables: { Platform: 'readwrite', Idempotency: 'readwrite' }, kms: true } },
   { id: 'LedgerApi', entry: 'functions/handlers/api/ledger.ts', kind: 'api', description: 'Ledger balances', timeoutSeconds: 10, memoryMb: 256, access: { tables: { Ledger: 'read', Platform: 'read' } } },
   { id: 'WebhookEndpointsApi', entry: 'functions/handlers/api/webhook-endpoints.ts', kind: 'api', description: 'Merchant webhook endpoints and delivery log', timeoutSeconds: 10, memoryMb: 256, access: { tables: { Platform: 'readwrite' }, kms: true } },
   { id: 'SandboxApi', entry: 'functions/handlers/api/sandbox.ts', kind: 'api', description: 'Sandbox controls (404 in live mode)', timeoutSeconds: 10, memoryMb: 256, access: { tables: { Platform: 'read' } } },
-  { id: 'PaymentSteps', entry: 'functions/handlers/saga/payment-steps.ts', kind: 'saga', description: 'The payment saga steps and their compensations', timeoutSeconds: 30, memoryMb: 512, access: { tables: all, kms: true } },
+  { id: 'PaymentSteps', entry: 'functions/handlers/saga/payment-steps.ts', kind: 'saga', description: 'The payment saga steps and their compensations', timeoutSeconds: 30, memoryMb: 512, access: { tables: all, kms: true, invokes: CONNECTOR_IDS } },
   { id: 'OutboxPublisher', entry: 'functions/handlers/streams/outbox-publisher.ts', kind: 'stream', description: 'Publishes outbox records from the platform table stream to EventBridge', timeoutSeconds: 30, memoryMb: 256, access: { tables: { Platform: 'readwrite' }, bus: true } },
   { id: 'WebhookDispatcher', entry: 'functions/handlers/agents/webhook-dispatcher.ts', kind: 'consumer', description: 'Signs and delivers merchant webhooks', timeoutSeconds: 30, memoryMb: 256, access: { tables: { Platform: 'readwrite' }, kms: true } },
   { id: 'EventLog', entry: 'functions/handlers/agents/event-log.ts', kind: 'consumer', description: 'Keeps every event in the per-merchant event log (GET /v1/events)', timeoutSeconds: 10, memoryMb: 256, access: { tables: { Platform: 'readwrite' } } },
   { id: 'EventsApi', entry: 'functions/handlers/api/events.ts', kind: 'api', description: 'The merchant event log', timeoutSeconds: 10, memoryMb: 256, access: { tables: { Platform: 'read' } } },
   { id: 'WebhookRetry', entry: 'functions/handlers/schedules/webhook-retry.ts', kind: 'schedule', description: 'Retries due webhook deliveries with exponential backoff', timeoutSeconds: 60, memoryMb: 256, access: { tables: { Platform: 'readwrite' }, kms: true } },
+  { id: 'ConnectorStripe', entry: 'functions/handlers/connectors/stripe.ts', kind: 'connector', description: 'Stripe connector: CardProcessor calls through the stripe SDK', timeoutSeconds: 20, memoryMb: 512, access: { tables: {} } },
+  { id: 'ConnectorAdyen', entry: 'functions/handlers/connectors/adyen.ts', kind: 'connector', description: 'Adyen connector: CardProcessor calls through @adyen/api-library', timeoutSeconds: 20, memoryMb: 512, access: { tables: {} } },
+  { id: 'RoutingAgent', entry: 'functions/handlers/agents/routing-agent.ts', kind: 'consumer', description: 'Routing agent: learns success rates and breaker state from attempt outcomes', timeoutSeconds: 10, memoryMb: 256, access: { tables: { Platform: 'readwrite' } } },
+  { id: 'RiskAgent', entry: 'functions/handlers/agents/risk-agent.ts', kind: 'consumer', description: 'Risk agent: entity records from payment outcomes, model/threshold/trust learning from labels', timeoutSeconds: 10, memoryMb: 256, access: { tables: { Platform: 'readwrite' } } },
+  { id: 'RiskApi', entry: 'functions/handlers/api/risk-labels.ts', kind: 'api', description: 'Risk labels (chargebacks, MED, confirmed fraud, review verdicts)', timeoutSeconds: 10, memoryMb: 256, access: { tables: { Platform: 'readwrite' } } },
+  { id: 'AssistantApi', entry: 'functions/handlers/api/assistant.ts', kind: 'api', description: 'Explains a payment from its decisions and audit trail (Bedrock when configured)', timeoutSeconds: 29, memoryMb: 256, access: { tables: { Platform: 'read', Audit: 'read' }, bedrock: true } },
+  { id: 'CardReconciliation', entry: 'functions/handlers/schedules/card-reconciliation.ts', kind: 'schedule', description: 'Matches Stripe/Adyen records to ledger entries; reports and announces discrepancies', timeoutSeconds: 300, memoryMb: 512, access: { tables: { Ledger: 'read', Platform: 'readwrite' } } },
 ] as const satisfies readonly FunctionDef[];
+
+/** Connector function of each processor, and the env var through which invokers learn its name. */
+export const CONNECTORS = [
+  { processor: 'stripe', functionId: 'ConnectorStripe', envVar: 'CONNECTOR_STRIPE_FUNCTION' },
+  { processor: 'adyen', functionId: 'ConnectorAdyen', envVar: 'CONNECTOR_ADYEN_FUNCTION' },
+] as const;
+
 
 export type FunctionId = (typeof FUNCTIONS)[number]['id'];
 

@@ -4,7 +4,7 @@
  * event consumers) do not bundle the processor SDKs.
  */
 import { StepFunctionsPaymentWorkflow } from '../adapters/stepfunctions/payment-workflow.js';
-import { StripeCardProcessor } from '../adapters/stripe/index.js';
+import { LambdaCardProcessor, lambdaClient } from '../adapters/lambda/card-processor.js';
 import { BasicRiskAssessor } from '../app/decisions/basic-risk.js';
 import { StaticRouter, type ProcessorPrior } from '../app/decisions/static-router.js';
 import type { CardProcessor } from '../app/ports/card-processor.js';
@@ -17,7 +17,7 @@ import { auditTrail, cfg, clock, ledger, once, paymentMethodStore, paymentStore,
 export const cardProcessors = once((): Record<string, CardProcessor> => {
   const c = cfg();
   const out: Record<string, CardProcessor> = {};
-  if (c.STRIPE_API_KEY) out['stripe'] = new StripeCardProcessor({ apiKey: c.STRIPE_API_KEY, ...(c.STRIPE_API_BASE ? { apiBase: c.STRIPE_API_BASE } : {}) });
+  for (const [id, fn] of Object.entries(c.connectors)) out[id] = new LambdaCardProcessor(id, fn, lambdaClient(c.AWS_REGION));
   return out;
 });
 

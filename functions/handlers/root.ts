@@ -29,11 +29,8 @@ import type { PaymentStore } from '../app/ports/payment-store.js';
 import type { Vault } from '../app/ports/vault.js';
 import type { WebhookDeps } from '../app/webhooks.js';
 import { config, type Config } from '../config.js';
-
-export const once = <T>(make: () => T): (() => T) => {
-  let v: T | undefined;
-  return () => (v ??= make());
-};
+import { once } from './once.js';
+export { once };
 
 export const cfg = (): Config => config();
 export const clock = systemClock;

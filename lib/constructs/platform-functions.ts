@@ -14,6 +14,7 @@ import { Construct } from 'constructs';
 import { EVENT_BUS_ENV } from '../../functions/contracts/events.js';
 import type { FunctionDef } from '../../functions/contracts/functions.js';
 import { STATE_MACHINE_ARN_ENV, type StateMachineDef } from '../../functions/contracts/asl.js';
+import { CONNECTORS } from '../../functions/contracts/functions.js';
 import type { DeployContext } from '../context.js';
 import { fromRoot, REPO_ROOT } from '../paths.js';
 import { stateMachineArn } from '../naming.js';
@@ -108,6 +109,18 @@ export class PlatformFunctions extends Construct {
       this.byId.set(def.id, fn);
 
       this.grantAccess(def, role, props);
+    }
+
+    // Card connectors: each invoker learns the connector's name from CONNECTORS' env var and may
+    // invoke exactly those functions (second pass: connectors exist once the loop is done).
+    for (const def of props.functions) {
+      for (const target of def.access.invokes ?? []) {
+        const connector = CONNECTORS.find((c) => c.functionId === target);
+        if (!connector) throw new Error(`function ${def.id} invokes ${target}, which is not a connector`);
+        const targetFn = this.get(target);
+        this.get(def.id).addEnvironment(connector.envVar, targetFn.functionName);
+        targetFn.grantInvoke(this.get(def.id));
+      }
     }
 
     if (props.functions.some((f) => f.access.scheduler)) {

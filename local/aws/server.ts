@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AwsApiError } from './api-error.js';
+import { INVOKE_PATH, type LambdaInvoke } from './lambda-api.js';
 
 type JsonOp = (operation: string, body: Record<string, unknown>) => Promise<Record<string, unknown>>;
 type RestOp = (method: string, name: string, query: URLSearchParams, body: Record<string, unknown>) => Promise<Record<string, unknown>>;
@@ -19,6 +20,7 @@ export interface AwsEndpointOptions {
   readonly stepFunctions?: JsonOp;
   readonly events?: JsonOp;
   readonly scheduler?: RestOp;
+  readonly lambda?: LambdaInvoke;
   readonly port?: number;
 }
 
@@ -70,6 +72,17 @@ export async function startAwsEndpoint(opts: AwsEndpointOptions): Promise<AwsEnd
       } catch (err) {
         const e = err instanceof AwsApiError ? err : new AwsApiError(err instanceof SyntaxError ? 'SerializationException' : 'InternalFailure', (err as Error).message, err instanceof SyntaxError ? 400 : 500);
         send(res, e.status, contentType, { __type: e.code, message: e.message });
+      }
+      return;
+    }
+    const inv = INVOKE_PATH.exec(url.pathname);
+    if (inv && opts.lambda && req.method === 'POST') {
+      try {
+        const text = await readBody(req);
+        const out = await opts.lambda(inv[1]!, text ? (JSON.parse(text) as unknown) : null);
+        send(res, 200, 'application/json', out.payload, out.functionError ? { 'x-amz-function-error': out.functionError, 'x-amz-executed-version': '$LATEST' } : { 'x-amz-executed-version': '$LATEST' });
+      } catch (err) {
+        send(res, 400, 'application/json', { Message: (err as Error).message }, { 'x-amzn-errortype': 'InvalidRequestContentException' });
       }
       return;
     }

@@ -6,11 +6,17 @@
  * or a proxy), sends `Idempotency-Key` (https://docs.adyen.com/development-resources/api-idempotency)
  * and raises typed errors.
  */
-import adyen from '@adyen/api-library';
+// Deep imports: the package root re-exports every Adyen API (2.3 MB minified); the Lambda bundle
+// needs only the client and Checkout (DESIGN.md §8: bundles ≤ 500 KB).
+import clientModule from '@adyen/api-library/lib/src/client.js';
+import configModule from '@adyen/api-library/lib/src/config.js';
+import checkoutModule from '@adyen/api-library/lib/src/services/checkout/index.js';
 import type { Config } from '@adyen/api-library';
 import type { IRequest } from '@adyen/api-library/lib/src/typings/requestOptions.js';
 
-const { CheckoutAPI, Client, EnvironmentEnum } = adyen;
+const Client = clientModule;
+const CheckoutAPI = checkoutModule;
+const { EnvironmentEnum } = configModule;
 /** The library's HTTP client contract (lib/src/httpClient/clientInterface.d.ts). */
 type ClientInterface = InstanceType<typeof Client>['httpClient'];
 
