@@ -1,6 +1,6 @@
 import type { AuthorizeRequest, AuthorizeResult, CaptureRequest, CaptureResult, CardProcessor, RefundRequest, RefundResult, RetrieveResult, VoidRequest, VoidResult } from '../../functions/app/ports/card-processor.js';
 
-type Behaviour = 'approve' | 'hard_decline' | 'soft_decline' | 'error' | 'timeout';
+type Behaviour = 'approve' | 'hard_decline' | 'soft_decline' | 'error' | 'timeout' | 'throw';
 
 /**
  * A card processor double that behaves like a real acquirer toward idempotency: the same key is
@@ -36,6 +36,8 @@ export class ScriptedProcessor implements CardProcessor {
         return { status: 'error', code: 'processor_unavailable', message: 'down', outcomeUnknown: false };
       case 'timeout':
         return { status: 'error', code: 'timeout', message: 'timeout', outcomeUnknown: true };
+      case 'throw':
+        throw new Error('connector crashed');
     }
     this.answers.set(req.idempotencyKey, r);
     return r;

@@ -8,15 +8,25 @@
  */
 // Deep imports: the package root re-exports every Adyen API (2.3 MB minified); the Lambda bundle
 // needs only the client and Checkout (DESIGN.md §8: bundles ≤ 500 KB).
-import clientModule from '@adyen/api-library/lib/src/client.js';
-import configModule from '@adyen/api-library/lib/src/config.js';
-import checkoutModule from '@adyen/api-library/lib/src/services/checkout/index.js';
+import * as clientModule from '@adyen/api-library/lib/src/client.js';
+import * as configModule from '@adyen/api-library/lib/src/config.js';
+import * as checkoutModule from '@adyen/api-library/lib/src/services/checkout/index.js';
 import type { Config } from '@adyen/api-library';
+import type * as adyenTypes from '@adyen/api-library';
 import type { IRequest } from '@adyen/api-library/lib/src/typings/requestOptions.js';
 
-const Client = clientModule;
-const CheckoutAPI = checkoutModule;
-const { EnvironmentEnum } = configModule;
+/**
+ * These are CommonJS modules with `__esModule`: bundlers and tsx hand us `exports.default`, Node's
+ * own ESM loader (vitest externals) hands us `module.exports`. Accept both.
+ */
+function cjsDefault<T>(ns: { default?: unknown }): T {
+  const d = ns.default as { default?: T } | T | undefined;
+  return ((d as { default?: T } | undefined)?.default ?? d ?? ns) as T;
+}
+const Client = cjsDefault<typeof adyenTypes.Client>(clientModule);
+const CheckoutAPI = cjsDefault<typeof adyenTypes.CheckoutAPI>(checkoutModule);
+const EnvironmentEnum = ((configModule as unknown as { EnvironmentEnum?: typeof adyenTypes.EnvironmentEnum }).EnvironmentEnum ??
+  cjsDefault<{ EnvironmentEnum: typeof adyenTypes.EnvironmentEnum }>(configModule).EnvironmentEnum);
 /** The library's HTTP client contract (lib/src/httpClient/clientInterface.d.ts). */
 type ClientInterface = InstanceType<typeof Client>['httpClient'];
 

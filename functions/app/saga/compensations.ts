@@ -7,9 +7,28 @@
 import { buildEvent } from '../events.js';
 import { reversalEntryId, reverseEntry } from '../../core/ledger/index.js';
 import { isFinal, transition, paymentView, type Failure } from '../../core/payments/index.js';
+import type { Payment } from '../../core/payments/index.js';
 import type { SagaContext } from './context.js';
 import type { SagaDeps } from './deps.js';
 import { attemptEvents } from './steps.js';
+import { adviseOnFailure } from './exception-advice.js';
+
+/**
+ * The payment as stored, with the attempt outcomes only the context knows. A Catch hands
+ * compensation the context from *before* the failed step, which may have written since (e.g. an
+ * attempt written ahead before its connector failed): compensating from the stale copy would
+ * miss that attempt and lose the version race.
+ */
+async function fresh(ctx: SagaContext, deps: SagaDeps): Promise<Payment> {
+  const stored = (await deps.payments.getById(ctx.payment.id)) ?? ctx.payment;
+  const known = new Map(ctx.payment.attempts.map((a) => [a.idempotency_key, a]));
+  const attempts = stored.attempts.map((a) => {
+    const k = known.get(a.idempotency_key);
+    return a.status === 'pending' && k && k.status !== 'pending' ? k : a;
+  });
+  for (const a of ctx.payment.attempts) if (!stored.attempts.some((s) => s.idempotency_key === a.idempotency_key)) attempts.push(a);
+  return { ...stored, attempts };
+}
 
 export async function reverseLedger(ctx: SagaContext, deps: SagaDeps): Promise<SagaContext> {
   if (!ctx.ledger_entry_id) return ctx;
@@ -32,7 +51,7 @@ export async function refundCapture(ctx: SagaContext, deps: SagaDeps): Promise<S
  * outcome is unknown (timeouts), found at the processor by their idempotency key.
  */
 export async function voidAuthorization(ctx: SagaContext, deps: SagaDeps): Promise<SagaContext> {
-  const p = ctx.payment;
+  const p = await fresh(ctx, deps);
   const attempts = [...p.attempts];
   for (let i = 0; i < attempts.length; i++) {
     const a = attempts[i]!;
@@ -59,17 +78,18 @@ function failureOf(ctx: SagaContext): Failure {
 }
 
 export async function markFailed(ctx: SagaContext, deps: SagaDeps): Promise<SagaContext> {
-  const current = ctx.payment;
+  const current = await fresh(ctx, deps);
   if (isFinal(current.status)) return ctx;
   const now = deps.clock.now();
-  const failure = failureOf(ctx);
+  const advice = await adviseOnFailure(ctx, deps, failureOf(ctx), now);
+  const failure = advice.failure;
   const p = transition(current, 'failed', now, {
     failure,
     amount_captured: 0,
     decision: { ...current.decision, ...(ctx.risk ? { risk: ctx.risk } : {}), ...(ctx.routing ? { routing: ctx.routing } : {}) },
   });
   const events = [buildEvent({ type: 'payment.failed', merchantId: p.merchant_id, object: paymentView(p), at: now, dedupeKey: p.id }), ...attemptEvents(p, now)];
-  const audit = [...(ctx.pending_audit ?? []), { at: now.toISOString(), actor: 'saga', action: 'payment.failed', data: { failure, error: ctx.error?.Error ?? null } }];
+  const audit = [...(ctx.pending_audit ?? []), ...advice.audit, { at: now.toISOString(), actor: 'saga', action: 'payment.failed', data: { failure, error: ctx.error?.Error ?? null } }];
   const saved = await deps.payments.update(p, { events, audit });
   return { ...ctx, payment: saved, pending_audit: [] };
 }

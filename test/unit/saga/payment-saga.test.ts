@@ -100,6 +100,15 @@ describe('payment saga (real ASL, in-memory ports)', () => {
     expect(await ledgerBalances(w.ledger)).toBe(true);
   });
 
+  it('compensates from the stored payment when a connector crashes after its attempt was written ahead', async () => {
+    const w = await world({ a: new ScriptedProcessor('acq_a', 'error'), b: new ScriptedProcessor('acq_b', 'throw') });
+    const p = await w.pay('k11');
+    expect(p.status).toBe('failed');
+    expect(p.failure?.code).toBe('processing_error');
+    expect(p.attempts.map((a) => a.processor)).toEqual(['acq_a', 'acq_b']);
+    expect(w.payments.outbox.filter((e) => e.type === 'payment.failed')).toHaveLength(1);
+  });
+
   it('leaves a manual-capture payment authorized, with no ledger entry until capture', async () => {
     const w = await world({ a: new ScriptedProcessor('acq_a', 'approve', false) });
     const p = await w.pay('k8', { capture_method: 'manual' });
