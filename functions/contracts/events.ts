@@ -40,6 +40,7 @@ export const EVENT_TYPES = {
   'reconciliation.discrepancy': { public: true, object: objectWith('reconciliation_discrepancy') },
   'merchant.created': { public: false, object: objectWith('merchant') },
   'workflow.failed': { public: false, object: objectWith('workflow_failure') },
+  'risk.label': { public: false, object: objectWith('risk_label') },
 } as const;
 
 export type EventType = keyof typeof EVENT_TYPES;
@@ -69,6 +70,21 @@ export const CONSUMERS: readonly ConsumerDef[] = [
     description: 'Every platform event is kept in the merchant event log',
     pattern: { source: [EVENT_SOURCE] },
     retry: { maximumRetryAttempts: 8, maximumEventAgeSeconds: 3600 },
+  },
+  {
+    id: 'routing-agent',
+    functionId: 'RoutingAgent',
+    description: 'Attempt outcomes teach the routing agent (success model, circuit breakers)',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['payment.attempt.completed'] },
+    retry: { maximumRetryAttempts: 8, maximumEventAgeSeconds: 3600 },
+  },
+  {
+    id: 'risk-agent',
+    functionId: 'RiskAgent',
+    description: 'Payment outcomes update risk entity records; labels teach the model, thresholds and trust',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['payment.succeeded', 'payment.failed', 'risk.label'] },
+    // Labels can arrive before their payment's outcome was processed: retry for a day.
+    retry: { maximumRetryAttempts: 32, maximumEventAgeSeconds: 86_400 },
   },
 ];
 

@@ -29,6 +29,8 @@ export const ROUTES = [
   { method: 'POST', path: '/v1/payments/{id}/capture', functionId: 'PaymentsApi', auth: 'merchant', summary: 'Capture an authorized payment', idempotent: true },
   { method: 'POST', path: '/v1/payments/{id}/cancel', functionId: 'PaymentsApi', auth: 'merchant_or_agent', summary: 'Cancel a payment', idempotent: true },
   { method: 'GET', path: '/v1/payments/{id}/audit', functionId: 'PaymentsApi', auth: 'merchant', summary: 'The payment audit trail' },
+  { method: 'POST', path: '/v1/payments/{id}/explain', functionId: 'AssistantApi', auth: 'merchant', summary: 'Explain a payment in plain language (read-only)' },
+  { method: 'POST', path: '/v1/risk/labels', functionId: 'RiskApi', auth: 'merchant', summary: 'Report what a payment turned out to be (fraud or legit)' },
   { method: 'POST', path: '/v1/refunds', functionId: 'RefundsApi', auth: 'merchant_or_agent', summary: 'Refund a payment', idempotent: true },
   { method: 'GET', path: '/v1/refunds/{id}', functionId: 'RefundsApi', auth: 'merchant_or_agent', summary: 'Retrieve a refund' },
   { method: 'POST', path: '/v1/payment_methods', functionId: 'PaymentMethodsApi', auth: 'merchant_or_agent', summary: 'Tokenize a card' },

@@ -22,6 +22,13 @@ export const SCHEDULES: readonly ScheduleDef[] = [
     description: 'Retry merchant webhook deliveries that are due (exponential backoff for 24 h)',
     input: {},
   },
+  {
+    id: 'card-reconciliation',
+    functionId: 'CardReconciliation',
+    expression: 'rate(1 hour)',
+    description: 'Match the card processors\' records of the last 24 h to the ledger; announce discrepancies',
+    input: { lookback_hours: 24 },
+  },
 ];
 
 /** Period in milliseconds of a `rate(n unit)` expression. */

@@ -5,13 +5,16 @@
  */
 import { StepFunctionsPaymentWorkflow } from '../adapters/stepfunctions/payment-workflow.js';
 import { LambdaCardProcessor, lambdaClient } from '../adapters/lambda/card-processor.js';
-import { BasicRiskAssessor } from '../app/decisions/basic-risk.js';
-import { StaticRouter, type ProcessorPrior } from '../app/decisions/static-router.js';
+import { AgentRiskAssessor } from '../app/decisions/agent-risk.js';
+import { AgentRouter } from '../app/decisions/agent-router.js';
+import type { ProcessorPrior } from '../app/decisions/static-router.js';
+import { CURRENCY_EXPONENT } from '../core/money.js';
 import type { CardProcessor } from '../app/ports/card-processor.js';
 import type { RiskAssessor, Router } from '../app/ports/decisions.js';
 import type { PaymentWorkflow } from '../app/ports/payment-workflow.js';
 import type { SagaDeps } from '../app/saga/deps.js';
 import { auditTrail, cfg, clock, ledger, once, paymentMethodStore, paymentStore, vault } from './root.js';
+import { cardRetryCounter, riskOptions, riskStore, routingStateStore } from './root-agents.js';
 
 /** Every configured card connector, by id. */
 export const cardProcessors = once((): Record<string, CardProcessor> => {
@@ -27,8 +30,14 @@ const PRIORS: Record<string, Omit<ProcessorPrior, 'id'>> = {
   adyen: { expectedSuccess: 0.9, fee: { percentBps: 350, fixed: 50 } },
 };
 
-export const router = once((): Router => new StaticRouter(Object.keys(cardProcessors()).map((id) => ({ id, ...(PRIORS[id] ?? { expectedSuccess: 0.85, fee: { percentBps: 400, fixed: 50 } }) }))));
-export const riskAssessor = once((): RiskAssessor => new BasicRiskAssessor({ hardCap: 10_000_000, reviewAbove: 5_000_000 }));
+/** The routing agent over every configured connector, priced from PRIORS' contracted fees. */
+export const router = once((): Router => new AgentRouter(routingStateStore(), {
+  processors: Object.keys(cardProcessors()).map((id) => {
+    const prior = PRIORS[id] ?? { expectedSuccess: 0.85, fee: { percentBps: 400, fixed: 50 } };
+    return { id, methods: ['card'], currencies: prior.currencies ?? Object.keys(CURRENCY_EXPONENT), fee: { percent_bps: prior.fee.percentBps, fixed: prior.fee.fixed } };
+  }),
+}));
+export const riskAssessor = once((): RiskAssessor => new AgentRiskAssessor(riskStore(), riskOptions()));
 
 export const paymentWorkflow = once((): PaymentWorkflow => {
   const arn = cfg().STATE_MACHINE_PAYMENT_ARN;
@@ -38,5 +47,5 @@ export const paymentWorkflow = once((): PaymentWorkflow => {
 
 export const sagaDeps = once((): SagaDeps => ({
   payments: paymentStore(), paymentMethods: paymentMethodStore(), vault: vault(), processors: cardProcessors(),
-  risk: riskAssessor(), router: router(), ledger: ledger(), clock, audit: auditTrail(),
+  risk: riskAssessor(), router: router(), ledger: ledger(), clock, audit: auditTrail(), cardRetries: cardRetryCounter(),
 }));

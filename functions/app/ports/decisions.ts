@@ -5,7 +5,8 @@
 import type { Payment, RiskDecision, RoutingDecision } from '../../core/payments/index.js';
 
 export interface RiskAssessor {
-  assess(payment: Payment, signals: { readonly now: Date }): Promise<RiskDecision>;
+  /** `processorRiskScore`: a processor's signal (Stripe Radar's `risk_score`, 0–100) when one is known. */
+  assess(payment: Payment, signals: { readonly now: Date; readonly processorRiskScore?: number }): Promise<RiskDecision>;
 }
 
 export interface Router {

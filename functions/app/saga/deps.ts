@@ -1,5 +1,6 @@
 import type { AuditTrail } from '../ports/audit-trail.js';
 import type { CardProcessor } from '../ports/card-processor.js';
+import type { CardRetryCounter } from '../ports/card-retries.js';
 import type { RiskAssessor, Router } from '../ports/decisions.js';
 import type { Ledger } from '../ports/ledger.js';
 import type { PaymentMethodStore } from '../ports/payment-method-store.js';
@@ -26,4 +27,6 @@ export interface SagaDeps {
   readonly clock: Clock;
   readonly budgets?: BudgetReservations;
   readonly audit?: AuditTrail;
+  /** Per-card reattempt caps across processors (exception agent); absent = not enforced. */
+  readonly cardRetries?: CardRetryCounter;
 }

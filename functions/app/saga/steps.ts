@@ -7,6 +7,7 @@
 import type { EventDetail } from '../../contracts/events.js';
 import { buildEvent } from '../events.js';
 import { cardCaptureEntry } from '../../core/ledger/index.js';
+import { capFor, remainingAttempts } from '../../core/exceptions/index.js';
 import { attemptFrom, isFinal, nextStep, transition, amend, paymentView, type Attempt, type Payment } from '../../core/payments/index.js';
 import { revealCard } from '../payment-methods.js';
 import type { SagaContext } from './context.js';
@@ -75,11 +76,18 @@ export async function authorize(ctx: SagaContext, deps: SagaDeps): Promise<SagaC
   }
   if (p.payment_method.type !== 'card') throw new Error('the card saga only authorizes cards');
   const pmId = p.payment_method.id;
+  const card = p.payment_method;
   const key = `${p.id}:authorize:${candidate.processor}`;
   // Resume: an attempt at this processor already recorded (a crash after the write-ahead) is
   // re-sent with the same key, so the processor answers it once.
   const known = p.attempts.findIndex((a) => a.idempotency_key === key);
   const attempt: Attempt = known >= 0 ? p.attempts[known]! : { processor: candidate.processor, status: 'pending', idempotency_key: key, started: now.toISOString() };
+  if (known < 0 && deps.cardRetries) {
+    // Network reattempt caps count per card across every processor: at the cap, no processor hears of it.
+    if (remainingAttempts(await deps.cardRetries.history(card.fingerprint), now.getTime(), capFor(card.brand)) <= 0) {
+      return { ...ctx, authorization: { outcome: 'failed' }, failure: { code: 'card_velocity_exceeded', message: 'This card reached its reattempt limit; try again later', retryable: true } };
+    }
+  }
   if (known < 0) {
     // Write-ahead: the attempt is durable before the processor hears of it, so a crash can never
     // leave an authorization we do not know about.
@@ -94,6 +102,7 @@ export async function authorize(ctx: SagaContext, deps: SagaDeps): Promise<SagaC
     captureMethod: p.capture_method, card: await revealCard(pm, deps.vault), ...(p.description ? { description: p.description } : {}),
   });
   const done = attemptFrom(result, attempt, Date.now() - started);
+  if (done.status === 'declined' && deps.cardRetries) await deps.cardRetries.record(card.fingerprint, now.getTime());
   const attempts = p.attempts.map((a) => (a.idempotency_key === key ? done : a));
   const step = nextStep(result, index + 1 < ranked.length);
   const later = deps.clock.now();

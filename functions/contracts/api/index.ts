@@ -10,6 +10,7 @@ import { createWebhookEndpointRequest, webhookDeliveryListSchema, webhookEndpoin
 import { createRefundRequest, refundSchema } from './refunds.js';
 import { auditResponseSchema, cancelPaymentRequest, capturePaymentRequest, createPaymentRequest, listPaymentsQuery, paymentListSchema, paymentSchema } from './payments.js';
 import { createPaymentMethodRequest, paymentMethodSchema } from './payment-methods.js';
+import { explainPaymentRequest, explanationSchema, riskLabelRequest, riskLabelSchema } from './agents-api.js';
 
 export interface RouteSchemas {
   readonly body?: z.ZodType;
@@ -26,6 +27,8 @@ export const API_SCHEMAS: Record<string, RouteSchemas> = {
   'POST /v1/payments/{id}/capture': { body: capturePaymentRequest, response: { status: 200, schema: paymentSchema } },
   'POST /v1/payments/{id}/cancel': { body: cancelPaymentRequest, response: { status: 200, schema: paymentSchema } },
   'GET /v1/payments/{id}/audit': { response: { status: 200, schema: auditResponseSchema } },
+  'POST /v1/payments/{id}/explain': { body: explainPaymentRequest, response: { status: 200, schema: explanationSchema } },
+  'POST /v1/risk/labels': { body: riskLabelRequest, response: { status: 202, schema: riskLabelSchema } },
   'POST /v1/refunds': { body: createRefundRequest, response: { status: 201, schema: refundSchema } },
   'GET /v1/refunds/{id}': { response: { status: 200, schema: refundSchema } },
   'POST /v1/webhook_endpoints': { body: createWebhookEndpointRequest, response: { status: 201, schema: webhookEndpointSchema } },

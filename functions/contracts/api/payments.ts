@@ -14,7 +14,7 @@ export const createPaymentRequest = z
     quote_id: z.string().regex(/^qt_/).optional(),
     description: z.string().max(1000).optional(),
     metadata: metadataSchema.optional(),
-    customer: z.strictObject({ email: z.email().optional(), tax_id: z.string().max(18).optional() }).optional(),
+    customer: z.strictObject({ email: z.email().optional(), tax_id: z.string().max(18).optional(), name: z.string().min(1).max(200).optional() }).optional(),
   })
   .meta({ id: 'CreatePaymentRequest', example: { amount: 1990, currency: 'brl', payment_method: { type: 'card', token: 'pm_123' }, capture_method: 'automatic', metadata: { order_id: 'A-1' } } });
 
@@ -50,7 +50,11 @@ export const paymentSchema = z
       routing: z.object({ chosen: z.string(), ranked: z.array(rankedSchema), reason: z.string() }).optional(),
     }),
     next_action: z.unknown().nullable(),
-    failure: z.object({ code: z.string(), message: z.string(), retryable: z.boolean(), decline_category: z.string().optional() }).nullable(),
+    failure: z.object({
+      code: z.string(), message: z.string(), retryable: z.boolean(), decline_category: z.string().optional(),
+      next_step: z.object({ action: z.enum(['retry_elsewhere_now', 'retry_later', 'degrade', 'review', 'fail']), at: z.string().optional(), offer: z.literal('pix').optional() }).optional(),
+      advice: z.string().optional(),
+    }).nullable(),
     description: z.string().optional(),
     metadata: z.record(z.string(), z.string()),
     agent_id: z.string().optional(),

@@ -40,6 +40,10 @@ export interface Failure {
   readonly message: string;
   readonly retryable: boolean;
   readonly decline_category?: string;
+  /** Extension: what the exception agent decided after the failure (retry later, offer Pix, review, stop). */
+  readonly next_step?: { readonly action: 'retry_elsewhere_now' | 'retry_later' | 'degrade' | 'review' | 'fail'; readonly at?: string; readonly offer?: 'pix' };
+  /** Extension: the exception agent's reason, in words. */
+  readonly advice?: string;
 }
 
 export type PaymentMethodSnapshot =
@@ -66,7 +70,8 @@ export interface Payment {
   readonly failure: Failure | null;
   readonly description?: string;
   readonly metadata?: Readonly<Record<string, string>>;
-  readonly customer?: { readonly email?: string; readonly tax_id?: string };
+  /** `name` is screened against sanctions/PEP lists by the risk agent (AML). */
+  readonly customer?: { readonly email?: string; readonly tax_id?: string; readonly name?: string };
   readonly agent_id?: string;
   readonly mandate_id?: string;
   readonly quote_id?: string;

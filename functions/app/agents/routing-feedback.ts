@@ -1,0 +1,67 @@
+/**
+ * The routing agent's learning half: each `payment.attempt.completed` event becomes one
+ * `recordOutcome` on the merchant's routing state (success model and circuit breaker together),
+ * written conditionally on the version read and re-applied on a conflict. Redelivered events are
+ * recognised by id (EventBridge delivers at least once) and change nothing.
+ */
+import type { EventDetail } from '../../contracts/events.js';
+import { DEFAULT_ROUTING_CONFIG, recordOutcome, type RoutingConfig, type RoutingOutcome } from '../../core/routing/index.js';
+import { routingScope } from '../decisions/agent-router.js';
+import { RoutingStateConflictError, type RoutingStateStore } from '../ports/routing-state.js';
+
+/** How many applied event ids the state remembers: more than one burst of redeliveries. */
+export const APPLIED_MEMORY = 200;
+const MAX_TRIES = 8;
+
+type AttemptObject = {
+  processor?: unknown; status?: unknown; latency_ms?: unknown; amount?: unknown; currency?: unknown;
+  method?: unknown; brand?: unknown; bin?: unknown;
+};
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/** The routing result of an attempt status; `undefined` for statuses that teach nothing (pending). */
+export function resultOf(status: string): RoutingOutcome['result'] | undefined {
+  switch (status) {
+    case 'authorized': case 'captured': case 'voided': return 'approved';
+    case 'declined': return 'declined';
+    case 'error': case 'timeout': return 'error';
+    default: return undefined;
+  }
+}
+
+/** The outcome an attempt event carries, or `undefined` when it is not one routing learns from. */
+export function outcomeOf(detail: EventDetail): RoutingOutcome | undefined {
+  const o = detail.data.object as AttemptObject;
+  const processor = str(o.processor);
+  const result = resultOf(str(o.status) ?? '');
+  const method = str(o.method);
+  const currency = str(o.currency);
+  if (!processor || !result || !method || !currency || typeof o.amount !== 'number') return undefined;
+  const brand = str(o.brand);
+  const bin = str(o.bin);
+  return {
+    processor, result, latency_ms: typeof o.latency_ms === 'number' ? o.latency_ms : 0, at: Date.parse(detail.created),
+    request: { method, currency, amount: o.amount, ...(brand ? { brand } : {}), ...(bin ? { bin } : {}) },
+  };
+}
+
+export type FeedbackResult = 'applied' | 'duplicate' | 'ignored';
+
+export async function applyAttemptOutcome(detail: EventDetail, deps: { store: RoutingStateStore; config?: RoutingConfig }): Promise<FeedbackResult> {
+  const outcome = outcomeOf(detail);
+  if (!outcome) return 'ignored';
+  const scope = routingScope(outcome.request.method);
+  for (let i = 0; ; i++) {
+    const cur = await deps.store.load(detail.merchant_id, scope);
+    if (cur.applied.includes(detail.id)) return 'duplicate';
+    const state = recordOutcome(cur.state, outcome, deps.config ?? DEFAULT_ROUTING_CONFIG);
+    try {
+      await deps.store.save(detail.merchant_id, scope, { state, applied: [...cur.applied, detail.id].slice(-APPLIED_MEMORY) }, cur.version);
+      return 'applied';
+    } catch (err) {
+      // Another consumer wrote first: re-read and apply this outcome on top of theirs.
+      if (!(err instanceof RoutingStateConflictError) || i + 1 >= MAX_TRIES) throw err;
+    }
+  }
+}
