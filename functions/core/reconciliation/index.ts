@@ -1,0 +1,3 @@
+export * from './types.js';
+export * from './match.js';
+export * from './ledger-records.js';
