@@ -13,7 +13,7 @@ import { afterDecision, afterLegitLabel, entityKeys, learn, recordPayment, updat
 import { freshModel, riskRequestOf, score, type AgentRiskOptions, type RiskSubject } from '../decisions/agent-risk.js';
 import { RiskAlreadyAppliedError, RiskStoreConflictError, type RiskStore } from '../ports/risk-store.js';
 
-const MAX_TRIES = 8;
+const MAX_TRIES = 12;
 export type RiskFeedbackResult = 'applied' | 'duplicate' | 'ignored';
 
 export const LABELS = ['fraud', 'legit'] as const;
@@ -26,6 +26,8 @@ async function retrying<T>(fn: () => Promise<T>): Promise<T> {
       return await fn();
     } catch (err) {
       if (!(err instanceof RiskStoreConflictError) || i + 1 >= MAX_TRIES) throw err;
+      // Linear backoff, staggered by how often this caller already lost.
+      await new Promise((r) => setTimeout(r, Math.min(200, 3 * (i + 1) * (i + 1))));
     }
   }
 }

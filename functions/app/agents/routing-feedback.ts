@@ -6,12 +6,19 @@
  */
 import type { EventDetail } from '../../contracts/events.js';
 import { DEFAULT_ROUTING_CONFIG, recordOutcome, type RoutingConfig, type RoutingOutcome } from '../../core/routing/index.js';
-import { routingScope } from '../decisions/agent-router.js';
+import { routingScope, seedOf } from '../decisions/agent-router.js';
 import { RoutingStateConflictError, type RoutingStateStore } from '../ports/routing-state.js';
 
 /** How many applied event ids the state remembers: more than one burst of redeliveries. */
 export const APPLIED_MEMORY = 200;
-const MAX_TRIES = 8;
+const MAX_TRIES = 16;
+
+/**
+ * Backoff between conflicting writes, jittered by the event id (deterministic, no randomness in the
+ * use case) so consumers racing on one merchant's state spread out instead of colliding again.
+ */
+const backoff = (id: string, attempt: number): Promise<void> =>
+  new Promise((r) => setTimeout(r, Math.min(200, (attempt + 1) * (2 + (seedOf(`${id}:${attempt}`) % 15)))));
 
 type AttemptObject = {
   processor?: unknown; status?: unknown; latency_ms?: unknown; amount?: unknown; currency?: unknown;
@@ -62,6 +69,7 @@ export async function applyAttemptOutcome(detail: EventDetail, deps: { store: Ro
     } catch (err) {
       // Another consumer wrote first: re-read and apply this outcome on top of theirs.
       if (!(err instanceof RoutingStateConflictError) || i + 1 >= MAX_TRIES) throw err;
+      await backoff(detail.id, i);
     }
   }
 }
