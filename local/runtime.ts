@@ -127,8 +127,10 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
     const env = localEnv({ dynamoEndpoint, awsEndpoint: aws.url, tableNames, adminKey, keyFile });
     await discoverSandboxes();
     const sandboxEnv: Record<string, string> = {};
+    const startedSandboxes: StartedSandbox[] = [];
     for (const sb of registeredSandboxes()) {
       const s: StartedSandbox = await sb.start({ dataDir, inMemory, log });
+      startedSandboxes.push(s);
       stops.push(() => s.stop());
       Object.assign(sandboxEnv, s.env);
     }
@@ -190,6 +192,7 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
       routes: [...ROUTES, ...(opts.extraRoutes ?? [])], functions, port: opts.port ?? 3000, log,
     });
     stops.push(() => http.stop());
+    for (const s of startedSandboxes) await s.ready?.({ url: http.url });
 
     return {
       url: http.url, port: http.port, adminKey, dataDir, dynamoEndpoint, awsEndpoint: aws.url, env, tableNames,

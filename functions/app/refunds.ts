@@ -23,6 +23,8 @@ export interface RefundDeps {
   readonly clock: Clock;
   /** Pix refunds (devoluções) are delegated to the Pix flow when configured. */
   readonly pixRefund?: (p: Payment, r: Refund) => Promise<Refund>;
+  /** Refuses a Pix refund before anything is held (e.g. past the 90-day devolução window). */
+  readonly checkPixRefund?: (p: Payment) => Promise<void>;
 }
 
 export interface RefundRequest {
@@ -53,6 +55,7 @@ export async function createRefund(merchantId: string, req: RefundRequest, idemp
   let refund = await deps.payments.getRefund(merchantId, id);
   if (refund && refund.status !== 'pending') return refund;
   if (!refund) {
+    if (payment.payment_method.type === 'pix') await deps.checkPixRefund?.(payment);
     refund = await withPayment(deps.payments, payment.id, async (p) => {
       const amount = checkRefund(p, req.amount);
       const now = deps.clock.now();

@@ -61,6 +61,11 @@ export const FUNCTIONS = [
   { id: 'RiskApi', entry: 'functions/handlers/api/risk-labels.ts', kind: 'api', description: 'Risk labels (chargebacks, MED, confirmed fraud, review verdicts)', timeoutSeconds: 10, memoryMb: 256, access: { tables: { Platform: 'readwrite' } } },
   { id: 'AssistantApi', entry: 'functions/handlers/api/assistant.ts', kind: 'api', description: 'Explains a payment from its decisions and audit trail (Bedrock when configured)', timeoutSeconds: 29, memoryMb: 256, access: { tables: { Platform: 'read', Audit: 'read' }, bedrock: true } },
   { id: 'CardReconciliation', entry: 'functions/handlers/schedules/card-reconciliation.ts', kind: 'schedule', description: 'Matches Stripe/Adyen records to ledger entries; reports and announces discrepancies', timeoutSeconds: 300, memoryMb: 512, access: { tables: { Ledger: 'read', Platform: 'readwrite' } } },
+  { id: 'PixApi', entry: 'functions/handlers/api/pix.ts', kind: 'api', description: 'Pix charges and BR Code tools', timeoutSeconds: 29, memoryMb: 512, access: { tables: all } },
+  { id: 'PixWebhook', entry: 'functions/handlers/webhooks/pix.ts', kind: 'webhook', description: 'API Pix callbacks: confirm each Pix with the PSP, then credit it once', timeoutSeconds: 29, memoryMb: 512, access: { tables: all, kms: true } },
+  { id: 'PixExpiry', entry: 'functions/handlers/schedules/pix-expiry.ts', kind: 'schedule', description: 'Expires unpaid Pix charges (crediting any the PSP saw paid)', timeoutSeconds: 120, memoryMb: 256, access: { tables: all } },
+  { id: 'PixRefunds', entry: 'functions/handlers/schedules/pix-refunds.ts', kind: 'schedule', description: 'Polls pending Pix devoluções until DEVOLVIDO or NAO_REALIZADO', timeoutSeconds: 120, memoryMb: 256, access: { tables: all } },
+  { id: 'PixReconcile', entry: 'functions/handlers/schedules/pix-reconcile.ts', kind: 'schedule', description: 'Matches the PSP received Pix (GET /pix) to the ledger; emits discrepancies', timeoutSeconds: 300, memoryMb: 512, access: { tables: all } },
 ] as const satisfies readonly FunctionDef[];
 
 /** Connector function of each processor, and the env var through which invokers learn its name. */

@@ -42,6 +42,12 @@ export const ROUTES = [
   { method: 'GET', path: '/v1/events/{id}', functionId: 'EventsApi', auth: 'merchant', summary: 'Retrieve an event' },
   { method: 'GET', path: '/v1/sandbox/processors', functionId: 'SandboxApi', auth: 'admin', summary: 'Sandbox acquirers and their mode' },
   { method: 'POST', path: '/v1/sandbox/processors/{id}', functionId: 'SandboxApi', auth: 'admin', summary: 'Change a sandbox acquirer mode' },
+  { method: 'POST', path: '/v1/sandbox/pix/pay', functionId: 'SandboxApi', auth: 'admin', summary: 'Make the Pix sandbox PSP pay a charge and send its webhook' },
+  { method: 'POST', path: '/v1/pix/charges', functionId: 'PixApi', auth: 'merchant_or_agent', summary: 'Create a Pix charge (a payment awaiting payment, with its BR Code)', idempotent: true },
+  { method: 'GET', path: '/v1/pix/charges/{txid}', functionId: 'PixApi', auth: 'merchant_or_agent', summary: 'Retrieve a Pix charge' },
+  { method: 'POST', path: '/v1/pix/brcode/decode', functionId: 'PixApi', auth: 'merchant_or_agent', summary: 'Decode a BR Code' },
+  { method: 'POST', path: '/v1/pix/brcode/static', functionId: 'PixApi', auth: 'merchant_or_agent', summary: 'Build a static BR Code and its QR' },
+  { method: 'POST', path: '/webhooks/pix', functionId: 'PixWebhook', auth: 'public', summary: 'API Pix callback from the PSP (confirmed with the PSP before crediting; mTLS on AWS)' },
 ] as const satisfies readonly RouteDef[];
 
 /** `"POST /v1/payments/{id}/capture"` — the API Gateway v2 routeKey. */

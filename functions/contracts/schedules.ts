@@ -29,6 +29,9 @@ export const SCHEDULES: readonly ScheduleDef[] = [
     description: 'Match the card processors\' records of the last 24 h to the ledger; announce discrepancies',
     input: { lookback_hours: 24 },
   },
+  { id: 'pix-expiry', functionId: 'PixExpiry', expression: 'rate(1 minute)', description: 'Expire unpaid Pix charges past expires_at (payment.canceled, pix.charge.expired)', input: {} },
+  { id: 'pix-refunds', functionId: 'PixRefunds', expression: 'rate(1 minute)', description: 'Settle pending Pix devoluções from the PSP status', input: {} },
+  { id: 'pix-reconcile', functionId: 'PixReconcile', expression: 'rate(1 hour)', description: 'Reconcile the PSP received Pix of the last window with the ledger', input: { window_minutes: 120 } },
 ];
 
 /** Period in milliseconds of a `rate(n unit)` expression. */

@@ -14,6 +14,8 @@ export interface SandboxContext {
 export interface StartedSandbox {
   readonly env: Record<string, string>;
   stop(): Promise<void> | void;
+  /** Called once the runtime's HTTP API listens (e.g. to point the sandbox's webhooks at it). */
+  ready?(runtime: { readonly url: string }): Promise<void>;
 }
 
 export interface SandboxDef {

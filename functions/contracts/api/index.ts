@@ -10,6 +10,7 @@ import { createWebhookEndpointRequest, webhookDeliveryListSchema, webhookEndpoin
 import { createRefundRequest, refundSchema } from './refunds.js';
 import { auditResponseSchema, cancelPaymentRequest, capturePaymentRequest, createPaymentRequest, listPaymentsQuery, paymentListSchema, paymentSchema } from './payments.js';
 import { createPaymentMethodRequest, paymentMethodSchema } from './payment-methods.js';
+import { createPixChargeRequest, decodeBrCodeRequest, decodedBrCodeSchema, pixChargeSchema, sandboxPixPayRequest, sandboxProcessorRequest, staticBrCodeRequest, staticBrCodeSchema } from './pix.js';
 import { explainPaymentRequest, explanationSchema, riskLabelRequest, riskLabelSchema } from './agents-api.js';
 
 export interface RouteSchemas {
@@ -37,6 +38,12 @@ export const API_SCHEMAS: Record<string, RouteSchemas> = {
   'GET /v1/events': { query: listQuerySchema, response: { status: 200, schema: eventListSchema } },
   'POST /v1/payment_methods': { body: createPaymentMethodRequest, response: { status: 201, schema: paymentMethodSchema } },
   'GET /v1/events/{id}': { response: { status: 200, schema: eventSchema } },
+  'POST /v1/pix/charges': { body: createPixChargeRequest, response: { status: 201, schema: pixChargeSchema } },
+  'GET /v1/pix/charges/{txid}': { response: { status: 200, schema: pixChargeSchema } },
+  'POST /v1/pix/brcode/decode': { body: decodeBrCodeRequest, response: { status: 200, schema: decodedBrCodeSchema } },
+  'POST /v1/pix/brcode/static': { body: staticBrCodeRequest, response: { status: 201, schema: staticBrCodeSchema } },
+  'POST /v1/sandbox/pix/pay': { body: sandboxPixPayRequest },
+  'POST /v1/sandbox/processors/{id}': { body: sandboxProcessorRequest },
 };
 
 export function registerSchemas(entries: Record<string, RouteSchemas>): void {

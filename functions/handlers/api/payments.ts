@@ -8,6 +8,9 @@ import { parseWith } from '../http/parse.js';
 import { json } from '../http/respond.js';
 import { auditTrail, clock, idempotencyStore, ledger, paymentMethodStore, paymentStore } from '../root.js';
 import { cardProcessors, paymentWorkflow } from '../root-payments.js';
+import { pixDeps } from '../root-pix.js';
+import { createPixPaymentFromRequest } from '../../app/pix/charges.js';
+import { removePixCharge } from '../../app/pix/expiry.js';
 
 const id = (req: RouteRequest) => req.params['id'] ?? '';
 
@@ -22,7 +25,7 @@ export const handler = httpApi(
       const input = parseWith(createPaymentRequest, req.body ?? {});
       const p = req.principal!;
       const payer = p.kind === 'agent' ? { merchantId: p.merchantId, agentId: p.agentId, mandateId: p.mandateId } : { merchantId: actingMerchant(req) };
-      if (input.payment_method.type !== 'card') throw new AppError('invalid_request', 'Pix payments are created through the Pix flow', { param: 'payment_method.type' });
+      if (input.payment_method.type === 'pix') return json(201, paymentView(await createPixPaymentFromRequest(input, req.body, payer, req.headers['idempotency-key']!, pixDeps())));
       const payment = await createCardPayment(input, payer, req.headers['idempotency-key']!, { payments: paymentStore(), paymentMethods: paymentMethodStore(), workflow: paymentWorkflow(), clock });
       return json(201, paymentView(payment));
     },
@@ -46,7 +49,7 @@ export const handler = httpApi(
       const input = parseWith(cancelPaymentRequest, req.body ?? {});
       const existing = await getPayment(paymentStore(), actingMerchant(req), id(req));
       visibleTo(req, existing);
-      const p = await cancelPayment(actingMerchant(req), id(req), input.reason, { payments: paymentStore(), processors: cardProcessors(), clock });
+      const p = await cancelPayment(actingMerchant(req), id(req), input.reason, { payments: paymentStore(), processors: cardProcessors(), clock, removePixCharge: (x) => removePixCharge(x, pixDeps()) });
       return json(200, paymentView(p));
     },
     'GET /v1/payments/{id}/audit': async (req) => json(200, await paymentAudit(paymentStore(), auditTrail(), actingMerchant(req), id(req))),

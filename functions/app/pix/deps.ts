@@ -1,0 +1,21 @@
+/** What the Pix use cases need, handed in by one composition root (handlers/root-pix.ts). */
+import type { QrRenderer } from '../../core/pix/index.js';
+import type { Ledger } from '../ports/ledger.js';
+import type { PaymentStore } from '../ports/payment-store.js';
+import type { PixPsp } from '../ports/pix-psp.js';
+import type { PixStore } from '../ports/pix-store.js';
+import type { Clock } from '../ports/system.js';
+import type { Vault } from '../ports/vault.js';
+
+export interface PixDeps {
+  readonly payments: PaymentStore;
+  readonly pix: PixStore;
+  readonly psp: PixPsp;
+  readonly ledger: Ledger;
+  readonly clock: Clock;
+  readonly qr: Pick<QrRenderer, 'svg'>;
+  /** Our DICT key at the PSP (`PIX_RECEIVER_KEY`): every charge is paid to it. */
+  readonly receiverKey: string;
+  /** Seals raw PSP callbacks at rest (they carry payer data); without it they are not kept. */
+  readonly vault?: Vault;
+}
