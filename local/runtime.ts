@@ -19,7 +19,7 @@ import { STREAM_CONSUMERS } from '../functions/contracts/streams.js';
 import { eventsApi, installSyncHostPrefixResolver, schedulerApi, startAwsEndpoint, stepFunctionsApi } from './aws/index.js';
 import { lambdaApi } from './aws/lambda-api.js';
 import { DeadLetterLog, LocalEventBus } from './bus/index.js';
-import { createTables, LOCAL_CREDENTIALS, startDynamoLocal, type DynamoLocal } from './dynamodb/index.js';
+import { createTables, findJava, LOCAL_CREDENTIALS, startDynamoLocal, type DynamoLocal } from './dynamodb/index.js';
 import { applyEnv, ensureKeyFile, localEnv, localTableNames, LOCAL_EVENT_BUS } from './env.js';
 import { functionIdFromArn, LOCAL_REGION, stateMachineIdFromArn } from './lambda/arns.js';
 import { loadFunctions, type FunctionHost } from './lambda/function-host.js';
@@ -81,6 +81,8 @@ export interface Runtime {
 
 export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> {
   const started = performance.now();
+  // Fail first and clearly when DynamoDB Local cannot run at all (JavaMissingError).
+  if (!opts.dynamoEndpoint) findJava();
   const log = opts.quiet ? (): void => {} : (line: string): void => { process.stderr.write(`[local] ${line}\n`); };
   const dataDir = resolve(opts.dataDir ?? '.data');
   const inMemory = opts.inMemory ?? false;
@@ -142,6 +144,7 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
       rootDir: REPO_ROOT,
       // Per-function name at module load (Powertools reads it at construction).
       beforeImport: (def) => { process.env.AWS_LAMBDA_FUNCTION_NAME = def.id; },
+      onLoadError: (def, message) => process.stderr.write(`[local] WARNING function ${def.id} failed to load; it will fail every call: ${message}\n`),
     });
     functionsHost = functions;
     process.env.AWS_LAMBDA_FUNCTION_NAME = env.AWS_LAMBDA_FUNCTION_NAME!;

@@ -15,6 +15,8 @@ export interface FunctionHost {
   def(id: string): FunctionDef;
   /** Runs the function's handler; rejects with the handler's error (or a timeout error). */
   invoke(id: string, event: unknown, awsRequestId?: string): Promise<unknown>;
+  /** Modules that failed to import. */
+  readonly loadErrors: readonly { id: string; message: string }[];
 }
 
 export interface LoadFunctionsOptions {
@@ -22,6 +24,8 @@ export interface LoadFunctionsOptions {
   readonly rootDir: string;
   /** Called right before each module is imported (e.g. to set AWS_LAMBDA_FUNCTION_NAME). */
   readonly beforeImport?: (def: FunctionDef) => void;
+  /** Told about a module that failed to import (the function then fails every invocation). */
+  readonly onLoadError?: (def: FunctionDef, message: string) => void;
 }
 
 /** Lambda kills an invocation at its timeout; we cannot kill, but we answer like Lambda. */
@@ -29,14 +33,28 @@ class TimeoutError extends Error {
   override readonly name = 'Sandbox.Timedout';
 }
 
+class ImportModuleError extends Error {
+  override readonly name = 'Runtime.ImportModuleError';
+}
+
 export async function loadFunctions(defs: readonly FunctionDef[], opts: LoadFunctionsOptions): Promise<FunctionHost> {
   const byId = new Map<string, { def: FunctionDef; handler: LambdaHandler }>();
   // Sequential on purpose: beforeImport may set process-wide state read at module load.
+  const loadErrors: { id: string; message: string }[] = [];
   for (const def of defs) {
     opts.beforeImport?.(def);
-    const mod = (await import(pathToFileURL(resolve(opts.rootDir, def.entry)).href)) as { handler?: unknown };
-    if (typeof mod.handler !== 'function') throw new Error(`${def.entry} does not export a handler function`);
-    byId.set(def.id, { def, handler: mod.handler as LambdaHandler });
+    try {
+      const mod = (await import(pathToFileURL(resolve(opts.rootDir, def.entry)).href)) as { handler?: unknown };
+      if (typeof mod.handler !== 'function') throw new Error(`${def.entry} does not export a handler function`);
+      byId.set(def.id, { def, handler: mod.handler as LambdaHandler });
+    } catch (err) {
+      // One broken module must not take the whole runtime down (on AWS it would only break its
+      // own function): every invocation fails like Lambda's Runtime.ImportModuleError.
+      const message = `${def.entry}: ${(err as Error).message}`;
+      loadErrors.push({ id: def.id, message });
+      opts.onLoadError?.(def, message);
+      byId.set(def.id, { def, handler: () => { throw new ImportModuleError(message); } });
+    }
   }
   const get = (id: string): { def: FunctionDef; handler: LambdaHandler } => {
     const f = byId.get(id);
@@ -44,6 +62,7 @@ export async function loadFunctions(defs: readonly FunctionDef[], opts: LoadFunc
     return f;
   };
   return {
+    loadErrors,
     has: (id) => byId.has(id),
     def: (id) => get(id).def,
     async invoke(id, event, awsRequestId) {
