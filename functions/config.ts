@@ -20,6 +20,12 @@ const schema = z.object({
   AUDIT_TABLE: z.string().min(1),
   EVENT_BUS_NAME: z.string().default('default'),
   STATE_MACHINE_PAYMENT_ARN: optional,
+  STATE_MACHINE_PAYOUT_BATCH_ARN: optional,
+  /** One-off schedules (payouts): group and role, set by CDK for functions with `scheduler` access. */
+  SCHEDULER_GROUP_NAME: optional,
+  SCHEDULER_ROLE_ARN: optional,
+  /** Target of a payout batch's one-off schedule (the PayoutBatchStart function); locally derived. */
+  PAYOUT_START_FUNCTION_ARN: optional,
   /** SHA-256 (hex) of the operator's admin key; the key itself never reaches a function. */
   ADMIN_KEY_SHA256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   /** KMS key for envelope encryption on AWS. */

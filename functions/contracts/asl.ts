@@ -25,6 +25,14 @@ export const STATE_MACHINES: readonly StateMachineDef[] = [
     description: 'The card payment saga: reserve, risk, route, authorize (cascade), capture, ledger, commit; compensations in reverse',
     functions: { PaymentStepsFunctionArn: 'PaymentSteps' },
   },
+  {
+    id: 'payout-batch',
+    file: 'statemachines/payout-batch.asl.json',
+    // STANDARD: a batch runs for minutes to hours, and execution names are unique (`<batch>-<run>`).
+    type: 'STANDARD',
+    description: 'Bulk Pix payouts: pages of open items, a bounded inline Map paying each item at most once, ledger and completion event',
+    functions: { PayoutStepsFunctionArn: 'PayoutSteps' },
+  },
 ];
 
 export const STATE_MACHINE_ARN_ENV = (id: string): string => `STATE_MACHINE_${id.toUpperCase().replace(/-/g, '_')}_ARN`;

@@ -48,6 +48,13 @@ export const ROUTES = [
   { method: 'POST', path: '/v1/pix/brcode/decode', functionId: 'PixApi', auth: 'merchant_or_agent', summary: 'Decode a BR Code' },
   { method: 'POST', path: '/v1/pix/brcode/static', functionId: 'PixApi', auth: 'merchant_or_agent', summary: 'Build a static BR Code and its QR' },
   { method: 'POST', path: '/webhooks/pix', functionId: 'PixWebhook', auth: 'public', summary: 'API Pix callback from the PSP (confirmed with the PSP before crediting; mTLS on AWS)' },
+  { method: 'POST', path: '/v1/payouts/batches', functionId: 'PayoutsApi', auth: 'merchant', summary: 'Create a bulk Pix payout batch (now or scheduled_for)', idempotent: true },
+  { method: 'GET', path: '/v1/payouts/batches/{id}', functionId: 'PayoutsApi', auth: 'merchant', summary: 'Retrieve a payout batch with its counts' },
+  { method: 'GET', path: '/v1/payouts/batches/{id}/items', functionId: 'PayoutsApi', auth: 'merchant', summary: 'List a payout batch\'s items' },
+  { method: 'GET', path: '/v1/payouts/batches/{id}/report.csv', functionId: 'PayoutsApi', auth: 'merchant', summary: 'The payout batch report as CSV' },
+  { method: 'POST', path: '/v1/payouts/batches/{id}/pause', functionId: 'PayoutsApi', auth: 'merchant', summary: 'Pause a payout batch' },
+  { method: 'POST', path: '/v1/payouts/batches/{id}/resume', functionId: 'PayoutsApi', auth: 'merchant', summary: 'Resume a paused payout batch' },
+  { method: 'POST', path: '/v1/payouts/batches/{id}/cancel', functionId: 'PayoutsApi', auth: 'merchant', summary: 'Cancel a payout batch (items not yet paid are canceled)' },
 ] as const satisfies readonly RouteDef[];
 
 /** `"POST /v1/payments/{id}/capture"` — the API Gateway v2 routeKey. */

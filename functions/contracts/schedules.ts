@@ -22,6 +22,7 @@ export const SCHEDULES: readonly ScheduleDef[] = [
     description: 'Retry merchant webhook deliveries that are due (exponential backoff for 24 h)',
     input: {},
   },
+  { id: 'payout-batch-sweep', functionId: 'PayoutBatchStart', expression: 'rate(1 minute)', description: 'Resume payout batches whose execution is gone (failed run, restarted local runtime) and start missed scheduled ones', input: { sweep: true } },
   {
     id: 'card-reconciliation',
     functionId: 'CardReconciliation',

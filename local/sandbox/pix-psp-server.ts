@@ -14,6 +14,7 @@ import { approve, backdate, expire, pay, revokeTokens, stats, unsolicited } from
 import { SandboxProblem, readBody, write, type Answer, type Handler } from './pix-psp-http.js';
 import { createJwsSigner } from './pix-psp-jws.js';
 import { getDevolucao, getPix, listPix, putDevolucao } from './pix-psp-pix.js';
+import { attachPayouts, getEnvio, payoutStats, putEnvio } from './pix-psp-payouts.js';
 import { getCobr, getRec, getRecPayload, postCobr, postRec, putCobr } from './pix-psp-rec.js';
 import { createState, type PixSandboxOptions, type SandboxState } from './pix-psp-state.js';
 import { deleteWebhook, getWebhook, putWebhook } from './pix-psp-webhook.js';
@@ -43,6 +44,8 @@ const ROUTES: readonly Route[] = [
   r('POST', '/cob', 'cob.write', postCob),
   r('PUT', `/cobv/${ID}`, 'cobv.write', putCobv),
   r('GET', `/cobv/${ID}`, 'cobv.read', getCobv),
+  r('PUT', `/pix/envio/${ID}`, 'pix.write', putEnvio),
+  r('GET', `/pix/envio/${ID}`, 'pix.read', getEnvio),
   r('PUT', `/pix/${ID}/devolucao/${ID}`, 'pix.write', putDevolucao),
   r('GET', `/pix/${ID}/devolucao/${ID}`, 'pix.read', getDevolucao),
   r('GET', `/pix/${ID}`, 'pix.read', getPix),
@@ -66,6 +69,7 @@ const ROUTES: readonly Route[] = [
   r('POST', '/__sandbox/rec/approve', null, approve),
   r('POST', '/__sandbox/revoke-tokens', null, revokeTokens),
   r('GET', '/__sandbox/stats', null, stats),
+  r('GET', '/__sandbox/payouts', null, payoutStats),
 ];
 
 async function dispatch(s: SandboxState, req: import('node:http').IncomingMessage): Promise<Answer> {
@@ -105,6 +109,7 @@ export interface PixSandbox {
 
 export async function start(opts: PixSandboxOptions = {}): Promise<PixSandbox> {
   const s = createState(opts, createJwsSigner());
+  attachPayouts(s, opts.payoutsFile);
   const server: Server = createServer((req, res) => {
     dispatch(s, req)
       .then((a) => write(res, a))

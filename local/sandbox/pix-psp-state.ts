@@ -22,6 +22,8 @@ export interface PixSandboxOptions {
   readonly merchantCity?: string;
   /** The sandbox clock (tests can move it). */
   readonly now?: () => Date;
+  /** Journal of sent Pix (payouts), kept across restarts; absent = in memory only. */
+  readonly payoutsFile?: string;
 }
 
 export interface CobEntry {
@@ -79,7 +81,7 @@ export interface Delivery {
 }
 
 export interface SandboxState {
-  readonly opts: Required<Omit<PixSandboxOptions, 'port'>>;
+  readonly opts: Required<Omit<PixSandboxOptions, 'port' | 'payoutsFile'>>;
   /** `127.0.0.1:<port>`, set once listening. */
   host: string;
   readonly receiverKey: string;

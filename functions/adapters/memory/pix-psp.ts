@@ -27,6 +27,8 @@ import {
   type RecurringCharge,
   type RequestRefundInput,
 } from '../../app/ports/pix-psp.js';
+import type { PixPayout, SendPayoutInput } from '../../app/ports/pix-payout.js';
+import { InMemoryPixPayouts } from './pix-payouts.js';
 import { encodeBrCode, generateEndToEndId, generateTxid } from '../../core/pix/index.js';
 import { toCobRSolicitada, toRecSolicitada } from '../pix-api/transformers-rec.js';
 import { toCobRevisada, toCobSolicitada, toCobVSolicitada, toDevolucaoSolicitada, toPixQuery, toWebhookConfig } from '../pix-api/transformers.js';
@@ -288,5 +290,14 @@ export class InMemoryPixPsp implements PixPsp {
 
   async getRecurringCharge(txid: string): Promise<RecurringCharge | undefined> {
     return this.#cobrs.get(checkTxid(txid));
+  }
+
+  /** Pix sending (not API Pix; see ports/pix-payout.ts), kept in its own module. */
+  readonly payouts = new InMemoryPixPayouts(() => this.#now());
+  sendPayout(input: SendPayoutInput): Promise<PixPayout> {
+    return this.payouts.sendPayout(input);
+  }
+  getPayout(id: string): Promise<PixPayout | undefined> {
+    return this.payouts.getPayout(id);
   }
 }

@@ -22,7 +22,9 @@ import type {
   RecurringCharge,
   RequestRefundInput,
 } from '../../app/ports/pix-psp.js';
+import type { PixPayout, SendPayoutInput } from '../../app/ports/pix-payout.js';
 import { PixApiClient, seg, type PixApiClientOptions } from './client.js';
+import { checkPayoutId, fromEnvio, toEnvioSolicitado, type EnvioWire } from './transformers-payout.js';
 import { PixApiError } from './errors.js';
 import { fromCobR, fromRec, toCobRSolicitada, toRecSolicitada } from './transformers-rec.js';
 import {
@@ -155,6 +157,17 @@ export class PixApiPsp implements PixPsp {
   async getRecurringCharge(txid: string): Promise<RecurringCharge | undefined> {
     const res = await orUndefined(this.client.call<CobRWire>('GET', `cobr/${seg(checkTxid(txid))}`));
     return res && fromCobR(res.data);
+  }
+
+  /** Non-standard (API Pix has no sending): see transformers-payout.ts. Idempotent on `id`. */
+  async sendPayout(input: SendPayoutInput): Promise<PixPayout> {
+    const res = await this.client.call<EnvioWire>('PUT', `pix/envio/${seg(checkPayoutId(input.id))}`, { body: toEnvioSolicitado(input) });
+    return fromEnvio(res.data);
+  }
+
+  async getPayout(id: string): Promise<PixPayout | undefined> {
+    const res = await orUndefined(this.client.call<EnvioWire>('GET', `pix/envio/${seg(checkPayoutId(id))}`));
+    return res && fromEnvio(res.data);
   }
 }
 

@@ -8,6 +8,8 @@
  * is wrapped in {@link Pii} so a log line or JSON dump cannot leak it by accident (STYLE.md 13).
  */
 
+import type { PixPayouts } from './pix-payout.js';
+
 /** A personal value that prints as `[redacted]`; read it deliberately with {@link Pii.reveal}. */
 export class Pii {
   readonly #value: string;
@@ -313,7 +315,7 @@ export class PixPspError extends Error {
  * The Pix PSP capability. Every `get…` answers `undefined` for an unknown id; every other failure
  * is a {@link PixPspError}. `PUT`-style creates are idempotent on the caller's id (txid, refundId).
  */
-export interface PixPsp {
+export interface PixPsp extends PixPayouts {
   createCharge(input: CreateChargeInput): Promise<PixCharge>;
   getCharge(txid: string): Promise<PixCharge | undefined>;
   updateCharge(txid: string, patch: ChargePatch): Promise<PixCharge>;

@@ -10,6 +10,7 @@ import { createWebhookEndpointRequest, webhookDeliveryListSchema, webhookEndpoin
 import { createRefundRequest, refundSchema } from './refunds.js';
 import { auditResponseSchema, cancelPaymentRequest, capturePaymentRequest, createPaymentRequest, listPaymentsQuery, paymentListSchema, paymentSchema } from './payments.js';
 import { createPaymentMethodRequest, paymentMethodSchema } from './payment-methods.js';
+import { createPayoutBatchRequest, payoutBatchSchema, payoutControlRequest, payoutItemListSchema, payoutItemsQuery, payoutReportSchema } from './payouts.js';
 import { createPixChargeRequest, decodeBrCodeRequest, decodedBrCodeSchema, pixChargeSchema, sandboxPixPayRequest, sandboxProcessorRequest, staticBrCodeRequest, staticBrCodeSchema } from './pix.js';
 import { explainPaymentRequest, explanationSchema, riskLabelRequest, riskLabelSchema } from './agents-api.js';
 
@@ -38,6 +39,13 @@ export const API_SCHEMAS: Record<string, RouteSchemas> = {
   'GET /v1/events': { query: listQuerySchema, response: { status: 200, schema: eventListSchema } },
   'POST /v1/payment_methods': { body: createPaymentMethodRequest, response: { status: 201, schema: paymentMethodSchema } },
   'GET /v1/events/{id}': { response: { status: 200, schema: eventSchema } },
+  'POST /v1/payouts/batches': { body: createPayoutBatchRequest, response: { status: 202, schema: payoutBatchSchema } },
+  'GET /v1/payouts/batches/{id}': { response: { status: 200, schema: payoutBatchSchema } },
+  'GET /v1/payouts/batches/{id}/items': { query: payoutItemsQuery, response: { status: 200, schema: payoutItemListSchema } },
+  'GET /v1/payouts/batches/{id}/report.csv': { response: { status: 200, schema: payoutReportSchema, contentType: 'text/csv' } },
+  'POST /v1/payouts/batches/{id}/pause': { body: payoutControlRequest, response: { status: 200, schema: payoutBatchSchema } },
+  'POST /v1/payouts/batches/{id}/resume': { body: payoutControlRequest, response: { status: 200, schema: payoutBatchSchema } },
+  'POST /v1/payouts/batches/{id}/cancel': { body: payoutControlRequest, response: { status: 200, schema: payoutBatchSchema } },
   'POST /v1/pix/charges': { body: createPixChargeRequest, response: { status: 201, schema: pixChargeSchema } },
   'GET /v1/pix/charges/{txid}': { response: { status: 200, schema: pixChargeSchema } },
   'POST /v1/pix/brcode/decode': { body: decodeBrCodeRequest, response: { status: 200, schema: decodedBrCodeSchema } },
