@@ -26,6 +26,18 @@ const schema = z.object({
   SCHEDULER_ROLE_ARN: optional,
   /** Target of a payout batch's one-off schedule (the PayoutBatchStart function); locally derived. */
   PAYOUT_START_FUNCTION_ARN: optional,
+  /** The approval workflow (statemachines/payment-approval.asl.json). */
+  STATE_MACHINE_PAYMENT_APPROVAL_ARN: optional,
+  /** How long a payment waits for a human decision before it is canceled (default 24 h). */
+  APPROVAL_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(31_536_000).default(86_400),
+  /** Above this amount (minor units) two distinct approvers are needed. */
+  APPROVAL_DUAL_ABOVE: z.coerce.number().int().min(0).default(1_000_000),
+  /** How long an FX quote stays locked. */
+  FX_QUOTE_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  /** FX markup for merchants without their own (basis points). */
+  FX_DEFAULT_MARKUP_BPS: z.coerce.number().int().min(0).max(2_000).default(50),
+  /** Live FX provider (adapters/fx/http-rates.ts); unset = the shipped reference table. */
+  FX_RATES_URL: z.string().url().optional(),
   /** SHA-256 (hex) of the operator's admin key; the key itself never reaches a function. */
   ADMIN_KEY_SHA256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   /** KMS key for envelope encryption on AWS. */

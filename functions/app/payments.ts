@@ -34,12 +34,23 @@ const draft = (at: Date, actor: string, action: string, data: unknown) => ({ at:
  * merchant, the Idempotency-Key and the request, so a retry after a crash (whose idempotency
  * record was dropped with its 5xx) resumes the same payment instead of charging again.
  */
-export async function createCardPayment(input: CreatePaymentRequest, payer: Payer, idempotencyKey: string, deps: CreatePaymentDeps): Promise<Payment> {
+/** The payment id a create request stands for (stable across retries of the same request). */
+export function paymentIdFor(input: CreatePaymentRequest, payer: Payer, idempotencyKey: string): string {
+  return deterministicId('pay', payer.merchantId, payer.agentId ?? '', idempotencyKey, canonicalJson(input));
+}
+
+/** What the agent-access checks decided before the saga starts (app/agent-payments.ts). */
+export interface AgentPaymentOptions {
+  readonly openMandateId?: string;
+  readonly approvalRequired?: 'mandate_threshold';
+}
+
+export async function createCardPayment(input: CreatePaymentRequest, payer: Payer, idempotencyKey: string, deps: CreatePaymentDeps, opts: AgentPaymentOptions = {}): Promise<Payment> {
   if (input.payment_method.type !== 'card') throw invalid('Use createPixPayment for Pix', 'payment_method.type');
   const now = deps.clock.now();
   const pm = await deps.paymentMethods.get(payer.merchantId, input.payment_method.token);
   if (!pm) throw invalid(`No such payment method: ${input.payment_method.token}`, 'payment_method.token');
-  const id = deterministicId('pay', payer.merchantId, payer.agentId ?? '', idempotencyKey, canonicalJson(input));
+  const id = paymentIdFor(input, payer, idempotencyKey);
   const draftPayment: Payment = {
     id, merchant_id: payer.merchantId, status: 'processing', amount: input.amount, currency: input.currency,
     amount_captured: 0, amount_refunded: 0, capture_method: input.capture_method,
@@ -50,13 +61,14 @@ export async function createCardPayment(input: CreatePaymentRequest, payer: Paye
     ...(input.customer ? { customer: input.customer } : {}),
     ...(payer.agentId ? { agent_id: payer.agentId } : {}), ...(payer.mandateId ? { mandate_id: payer.mandateId } : {}),
     ...(input.quote_id ? { quote_id: input.quote_id } : {}),
+    ...(opts.openMandateId ? { open_mandate_id: opts.openMandateId } : {}),
     created: now.toISOString(), updated: now.toISOString(), version: 1, idempotency_key: idempotencyKey,
     audit_head: { seq: 0, hash: '0'.repeat(64) }, ledger_entries: [],
   };
   const actor = payer.agentId ? `agent:${payer.agentId}` : `merchant:${payer.merchantId}`;
   const { payment } = await deps.payments.create(draftPayment, { audit: [draft(now, actor, 'payment.created', { amount: input.amount, currency: input.currency, capture_method: input.capture_method, payment_method: pm.id })] });
   if (isFinal(payment.status) || payment.status === 'authorized' || payment.status === 'requires_approval') return payment;
-  const out = await deps.workflow.run({ payment });
+  const out = await deps.workflow.run({ payment, ...(opts.approvalRequired ? { approval_required: opts.approvalRequired } : {}) });
   return out.payment;
 }
 

@@ -26,6 +26,13 @@ export const STATE_MACHINES: readonly StateMachineDef[] = [
     functions: { PaymentStepsFunctionArn: 'PaymentSteps' },
   },
   {
+    id: 'payment-approval',
+    file: 'statemachines/payment-approval.asl.json',
+    type: 'STANDARD',
+    description: 'Human approval of a payment: waits on a task token (up to APPROVAL_TIMEOUT_SECONDS), then resumes the payment saga or releases its reservation',
+    functions: { ApprovalStepsFunctionArn: 'ApprovalSteps' },
+  },
+  {
     id: 'payout-batch',
     file: 'statemachines/payout-batch.asl.json',
     // STANDARD: a batch runs for minutes to hours, and execution names are unique (`<batch>-<run>`).

@@ -13,6 +13,7 @@ import type { CardProcessor } from '../app/ports/card-processor.js';
 import type { RiskAssessor, Router } from '../app/ports/decisions.js';
 import type { PaymentWorkflow } from '../app/ports/payment-workflow.js';
 import type { SagaDeps } from '../app/saga/deps.js';
+import { agentSagaDeps } from './root-mandates.js';
 import { auditTrail, cfg, clock, ledger, once, paymentMethodStore, paymentStore, vault } from './root.js';
 import { cardRetryCounter, riskOptions, riskStore, routingStateStore } from './root-agents.js';
 
@@ -48,4 +49,5 @@ export const paymentWorkflow = once((): PaymentWorkflow => {
 export const sagaDeps = once((): SagaDeps => ({
   payments: paymentStore(), paymentMethods: paymentMethodStore(), vault: vault(), processors: cardProcessors(),
   risk: riskAssessor(), router: router(), ledger: ledger(), clock, audit: auditTrail(), cardRetries: cardRetryCounter(),
+  ...agentSagaDeps(),
 }));

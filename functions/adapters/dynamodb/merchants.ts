@@ -22,8 +22,8 @@ export class DynamoDbMerchantStore implements MerchantStore {
   async get(id: string): Promise<Merchant | undefined> {
     const r = await this.db.send(new GetCommand({ TableName: this.table, Key: merchantKey(id) }));
     if (!r.Item) return undefined;
-    const { id: mid, name, defaultCurrency, mode, created } = r.Item as Merchant;
-    return { id: mid, name, defaultCurrency, mode, created };
+    const { id: mid, name, defaultCurrency, mode, created, mcc, fxMarkupBps } = r.Item as Merchant;
+    return { id: mid, name, defaultCurrency, mode, created, ...(mcc !== undefined ? { mcc } : {}), ...(fxMarkupBps !== undefined ? { fxMarkupBps } : {}) };
   }
 
   async findKeyByHash(hash: string): Promise<ApiKeyRecord | undefined> {

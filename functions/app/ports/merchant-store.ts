@@ -6,6 +6,10 @@ export interface Merchant {
   readonly defaultCurrency: string;
   readonly mode: 'test' | 'live';
   readonly created: string;
+  /** Merchant category code (ISO 18245), checked against agent mandates' allowed categories. */
+  readonly mcc?: string;
+  /** FX markup in basis points applied to this merchant's quotes (default from config). */
+  readonly fxMarkupBps?: number;
 }
 
 /** What is stored of an API key: its hash and whom it acts for — never the key. */

@@ -10,6 +10,7 @@ import { isFinal, transition, paymentView, type Failure } from '../../core/payme
 import type { Payment } from '../../core/payments/index.js';
 import type { SagaContext } from './context.js';
 import type { SagaDeps } from './deps.js';
+import { releaseBudgets } from './budgets.js';
 import { attemptEvents } from './steps.js';
 import { adviseOnFailure } from './exception-advice.js';
 
@@ -66,8 +67,7 @@ export async function voidAuthorization(ctx: SagaContext, deps: SagaDeps): Promi
 }
 
 export async function releaseReservation(ctx: SagaContext, deps: SagaDeps): Promise<SagaContext> {
-  const p = ctx.payment;
-  if (p.mandate_id && deps.budgets) await deps.budgets.release({ mandateId: p.mandate_id, paymentId: p.id });
+  if (deps.budgets) await releaseBudgets(ctx.payment, deps.budgets);
   return ctx;
 }
 

@@ -8,6 +8,10 @@ import type { Failure, Payment, RiskDecision, RoutingDecision } from '../../core
 
 export interface SagaContext {
   payment: Payment;
+  /** A human approved this payment: the saga resumes at routing (reserve and risk already ran). */
+  approved?: boolean;
+  /** The payment needs a human decision before routing (e.g. above the mandate's threshold). */
+  approval_required?: 'mandate_threshold';
   risk?: RiskDecision;
   routing?: RoutingDecision;
   /** Index into routing.ranked of the processor to try next. */

@@ -10,6 +10,8 @@ import { cardCaptureEntry } from '../../core/ledger/index.js';
 import { capFor, remainingAttempts } from '../../core/exceptions/index.js';
 import { attemptFrom, isFinal, nextStep, transition, amend, paymentView, type Attempt, type Payment } from '../../core/payments/index.js';
 import { revealCard } from '../payment-methods.js';
+import { MandateLimitError } from '../ports/agent-store.js';
+import { reserveBudgets, settleBudgets } from './budgets.js';
 import type { SagaContext } from './context.js';
 import type { SagaDeps } from './deps.js';
 
@@ -36,8 +38,13 @@ export function attemptEvents(p: Payment, at: Date): EventDetail[] {
 
 export async function reserve(ctx: SagaContext, deps: SagaDeps): Promise<SagaContext> {
   const p = ctx.payment;
-  if (p.mandate_id && deps.budgets && !isFinal(p.status)) {
-    await deps.budgets.reserve({ mandateId: p.mandate_id, paymentId: p.id, amount: p.amount, currency: p.currency, at: deps.clock.now() });
+  if (!deps.budgets || isFinal(p.status)) return ctx;
+  try {
+    await reserveBudgets(p, deps.budgets, deps.clock.now());
+  } catch (err) {
+    // Over budget (or revoked/expired meanwhile): a final answer, not a fault — ReserveOutcome fails the payment.
+    if (err instanceof MandateLimitError) return { ...ctx, failure: { code: 'mandate_violation', message: err.message, retryable: false, param: err.param } };
+    throw err;
   }
   return ctx;
 }
@@ -52,9 +59,13 @@ export async function assessRisk(ctx: SagaContext, deps: SagaDeps): Promise<Saga
 
 export async function requestApproval(ctx: SagaContext, deps: SagaDeps): Promise<SagaContext> {
   const now = deps.clock.now();
+  const reason = ctx.approval_required ?? 'risk_review';
+  // The review (and its workflow) first: both are idempotent per payment, so a retry after a
+  // crash between the two writes still leaves a payment someone can approve.
+  await deps.approvals?.open(ctx.payment, reason);
   const p = transition(ctx.payment, 'requires_approval', now, { decision: { ...ctx.payment.decision, ...(ctx.risk ? { risk: ctx.risk } : {}) } });
   const event = buildEvent({ type: 'payment.requires_approval', merchantId: p.merchant_id, object: paymentView(p), at: now, dedupeKey: p.id });
-  const saved = await deps.payments.update(p, { events: [event], audit: [...auditOf(ctx), draft(now, 'saga', 'payment.requires_approval', { reason: 'risk_review' })] });
+  const saved = await deps.payments.update(p, { events: [event], audit: [...auditOf(ctx), draft(now, 'saga', 'payment.requires_approval', { reason })] });
   return { ...ctx, payment: saved, pending_audit: [] };
 }
 
@@ -150,6 +161,6 @@ export async function commit(ctx: SagaContext, deps: SagaDeps): Promise<SagaCont
   const type = captured ? 'payment.succeeded' : 'payment.authorized';
   const events = [buildEvent({ type, merchantId: p.merchant_id, object: paymentView(p), at: now, dedupeKey: p.id }), ...attemptEvents(p, now)];
   const saved = await deps.payments.update(p, { events, audit: [...auditOf(ctx), draft(now, 'saga', type, { processor: p.processor, amount_captured: p.amount_captured })] });
-  if (captured && p.mandate_id && deps.budgets) await deps.budgets.settle({ mandateId: p.mandate_id, paymentId: p.id });
+  if (captured && deps.budgets) await settleBudgets(p, deps.budgets);
   return { ...ctx, payment: saved, pending_audit: [] };
 }

@@ -11,6 +11,10 @@ import { createRefundRequest, refundSchema } from './refunds.js';
 import { auditResponseSchema, cancelPaymentRequest, capturePaymentRequest, createPaymentRequest, listPaymentsQuery, paymentListSchema, paymentSchema } from './payments.js';
 import { createPaymentMethodRequest, paymentMethodSchema } from './payment-methods.js';
 import { createPayoutBatchRequest, payoutBatchSchema, payoutControlRequest, payoutItemListSchema, payoutItemsQuery, payoutReportSchema } from './payouts.js';
+import { agentSchema, createAgentRequest, createMandateRequest, mandateSchema } from './mandates.js';
+import { createQuoteRequest, quoteSchema } from './quotes.js';
+import { decideReviewRequest, listReviewsQuery, reviewListSchema, reviewSchema } from './reviews.js';
+import { mcpRequestSchema, mcpResponseSchema } from './mcp.js';
 import { createPixChargeRequest, decodeBrCodeRequest, decodedBrCodeSchema, pixChargeSchema, sandboxPixPayRequest, sandboxProcessorRequest, staticBrCodeRequest, staticBrCodeSchema } from './pix.js';
 import { explainPaymentRequest, explanationSchema, riskLabelRequest, riskLabelSchema } from './agents-api.js';
 
@@ -52,6 +56,18 @@ export const API_SCHEMAS: Record<string, RouteSchemas> = {
   'POST /v1/pix/brcode/static': { body: staticBrCodeRequest, response: { status: 201, schema: staticBrCodeSchema } },
   'POST /v1/sandbox/pix/pay': { body: sandboxPixPayRequest },
   'POST /v1/sandbox/processors/{id}': { body: sandboxProcessorRequest },
+  'POST /v1/agents': { body: createAgentRequest, response: { status: 201, schema: agentSchema } },
+  'GET /v1/agents/{id}': { response: { status: 200, schema: agentSchema } },
+  'POST /v1/agents/{id}/mandates': { body: createMandateRequest, response: { status: 201, schema: mandateSchema } },
+  'GET /v1/mandates/{id}': { response: { status: 200, schema: mandateSchema } },
+  'POST /v1/mandates/{id}/revoke': { response: { status: 200, schema: mandateSchema } },
+  'POST /v1/quotes': { body: createQuoteRequest, response: { status: 201, schema: quoteSchema } },
+  'GET /v1/quotes/{id}': { response: { status: 200, schema: quoteSchema } },
+  'GET /v1/reviews': { query: listReviewsQuery, response: { status: 200, schema: reviewListSchema } },
+  'POST /v1/reviews/{id}/approve': { body: decideReviewRequest, response: { status: 200, schema: reviewSchema } },
+  'POST /v1/reviews/{id}/decline': { body: decideReviewRequest, response: { status: 200, schema: reviewSchema } },
+  'POST /mcp': { body: mcpRequestSchema, response: { status: 200, schema: mcpResponseSchema } },
+  'GET /mcp': { response: { status: 405, schema: mcpResponseSchema } },
 };
 
 export function registerSchemas(entries: Record<string, RouteSchemas>): void {

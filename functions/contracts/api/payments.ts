@@ -12,6 +12,7 @@ export const createPaymentRequest = z
     ]),
     capture_method: z.enum(['automatic', 'manual']).default('automatic'),
     quote_id: z.string().regex(/^qt_/).optional(),
+    mandate_token: z.string().min(1).max(8192).optional().meta({ description: 'Open payment mandate: a compact JWS (ES256) signed by the agent’s principal; also accepted as the Agentpay-Mandate header' }),
     description: z.string().max(1000).optional(),
     metadata: metadataSchema.optional(),
     customer: z.strictObject({ email: z.email().optional(), tax_id: z.string().max(18).optional(), name: z.string().min(1).max(200).optional() }).optional(),
@@ -51,7 +52,7 @@ export const paymentSchema = z
     }),
     next_action: z.unknown().nullable(),
     failure: z.object({
-      code: z.string(), message: z.string(), retryable: z.boolean(), decline_category: z.string().optional(),
+      code: z.string(), message: z.string(), retryable: z.boolean(), decline_category: z.string().optional(), param: z.string().optional(),
       next_step: z.object({ action: z.enum(['retry_elsewhere_now', 'retry_later', 'degrade', 'review', 'fail']), at: z.string().optional(), offer: z.literal('pix').optional() }).optional(),
       advice: z.string().optional(),
     }).nullable(),

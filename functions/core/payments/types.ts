@@ -40,6 +40,8 @@ export interface Failure {
   readonly message: string;
   readonly retryable: boolean;
   readonly decline_category?: string;
+  /** The limit a `mandate_violation` names (API.md: `param`), e.g. `budget`. */
+  readonly param?: string;
   /** Extension: what the exception agent decided after the failure (retry later, offer Pix, review, stop). */
   readonly next_step?: { readonly action: 'retry_elsewhere_now' | 'retry_later' | 'degrade' | 'review' | 'fail'; readonly at?: string; readonly offer?: 'pix' };
   /** Extension: the exception agent's reason, in words. */
@@ -74,6 +76,8 @@ export interface Payment {
   readonly customer?: { readonly email?: string; readonly tax_id?: string; readonly name?: string };
   readonly agent_id?: string;
   readonly mandate_id?: string;
+  /** An AP2-style open mandate (signed by the agent's principal) this payment also spends from. */
+  readonly open_mandate_id?: string;
   readonly quote_id?: string;
   readonly created: string;
   readonly updated: string;

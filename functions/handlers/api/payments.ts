@@ -1,4 +1,6 @@
-import { cancelPayment, capturePayment, createCardPayment, getPayment, paymentAudit } from '../../app/payments.js';
+import { cancelPayment, capturePayment, getPayment, paymentAudit } from '../../app/payments.js';
+import { createPayment } from '../../app/agent-payments.js';
+import { releaseBudgets } from '../../app/saga/budgets.js';
 import { cancelPaymentRequest, capturePaymentRequest, createPaymentRequest, listPaymentsQuery } from '../../contracts/api/payments.js';
 import { AppError } from '../../core/errors.js';
 import { paymentView } from '../../core/payments/index.js';
@@ -6,8 +8,9 @@ import { actingMerchant, httpApi, type RouteRequest } from '../http/api.js';
 import { idempotency } from '../http/idempotency.js';
 import { parseWith } from '../http/parse.js';
 import { json } from '../http/respond.js';
-import { auditTrail, clock, idempotencyStore, ledger, paymentMethodStore, paymentStore } from '../root.js';
+import { auditTrail, clock, idempotencyStore, ledger, merchantStore, paymentMethodStore, paymentStore } from '../root.js';
 import { cardProcessors, paymentWorkflow } from '../root-payments.js';
+import { agentStore, budgets, quoteStore } from '../root-mandates.js';
 import { pixDeps } from '../root-pix.js';
 import { createPixPaymentFromRequest } from '../../app/pix/charges.js';
 import { removePixCharge } from '../../app/pix/expiry.js';
@@ -26,7 +29,8 @@ export const handler = httpApi(
       const p = req.principal!;
       const payer = p.kind === 'agent' ? { merchantId: p.merchantId, agentId: p.agentId, mandateId: p.mandateId } : { merchantId: actingMerchant(req) };
       if (input.payment_method.type === 'pix') return json(201, paymentView(await createPixPaymentFromRequest(input, req.body, payer, req.headers['idempotency-key']!, pixDeps())));
-      const payment = await createCardPayment(input, payer, req.headers['idempotency-key']!, { payments: paymentStore(), paymentMethods: paymentMethodStore(), workflow: paymentWorkflow(), clock });
+      const deps = { payments: paymentStore(), paymentMethods: paymentMethodStore(), workflow: paymentWorkflow(), clock, agents: agentStore(), merchants: merchantStore(), quotes: quoteStore() };
+      const payment = await createPayment(input, payer, req.headers['idempotency-key']!, deps, req.headers['agentpay-mandate']);
       return json(201, paymentView(payment));
     },
     'GET /v1/payments': async (req) => {
@@ -49,7 +53,7 @@ export const handler = httpApi(
       const input = parseWith(cancelPaymentRequest, req.body ?? {});
       const existing = await getPayment(paymentStore(), actingMerchant(req), id(req));
       visibleTo(req, existing);
-      const p = await cancelPayment(actingMerchant(req), id(req), input.reason, { payments: paymentStore(), processors: cardProcessors(), clock, removePixCharge: (x) => removePixCharge(x, pixDeps()) });
+      const p = await cancelPayment(actingMerchant(req), id(req), input.reason, { payments: paymentStore(), processors: cardProcessors(), clock, removePixCharge: (x) => removePixCharge(x, pixDeps()), releaseBudget: (x) => releaseBudgets(x, budgets()) });
       return json(200, paymentView(p));
     },
     'GET /v1/payments/{id}/audit': async (req) => json(200, await paymentAudit(paymentStore(), auditTrail(), actingMerchant(req), id(req))),
