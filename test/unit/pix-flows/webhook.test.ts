@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { handlePixCallback } from '../../../functions/app/pix/webhook.js';
-import { PixPspError } from '../../../functions/app/ports/pix-psp.js';
+import { PixPspError, type ReceivedPix } from '../../../functions/app/ports/pix-psp.js';
 import { verifyChain } from '../../../functions/core/audit/index.js';
 import { pixWorld } from '../../support/pix-world.js';
 
@@ -112,7 +112,7 @@ describe('Pix webhook (use case, in-memory PSP)', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 100_000 }), { minLength: 1, maxLength: 5 }), fc.array(fc.nat(), { minLength: 1, maxLength: 15 }), async (amounts, picks) => {
         const w = pixWorld();
-        const paid = [];
+        const paid: ReceivedPix[] = [];
         for (const [i, amount] of amounts.entries()) {
           const { charge } = await w.charge(`k${i}`, { amount });
           paid.push(await w.psp.simulatePayment({ txid: charge.txid }));
