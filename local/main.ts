@@ -3,6 +3,8 @@
  * Flags: `--in-memory` (nothing kept), `--port <n>`, `--data-dir <dir>`.
  */
 import './polyfills.js';
+// The project runs on Node 20 by decision (STACK.md); the SDK's reminder would bury the banner.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -38,7 +40,7 @@ async function main(): Promise<number> {
 
   let stopping = false;
   const stop = (signal: string): void => {
-    if (stopping) return;
+    if (stopping) process.exit(130); // a second Ctrl+C: don't wait (the JVM dies with us anyway)
     stopping = true;
     process.stderr.write(`\n${signal}: stopping…\n`);
     void runtime.stop().then(() => {
@@ -51,17 +53,16 @@ async function main(): Promise<number> {
 
   // The demo merchant: reuse the saved one if it was made under the same admin key.
   let demo = saved.demoMerchant?.adminKeyHash === sha256Hex(adminKey) ? saved.demoMerchant : undefined;
-  let demoLine: string;
+  let demoLine = 'unavailable';
   if (!demo) {
     try {
-      const m = await createDemoMerchant(runtime.url, adminKey);
-      demo = { ...m, adminKeyHash: sha256Hex(adminKey) };
+      demo = { ...(await createDemoMerchant(runtime.url, adminKey)), adminKeyHash: sha256Hex(adminKey) };
     } catch (err) {
       demoLine = `unavailable (${(err as Error).message})`;
     }
   }
+  if (demo) demoLine = `${demo.secret_key}   (${demo.id})`;
   if (!inMemory) writeLocalKeys(keysFile, { ...(process.env.AGENTPAY_ADMIN_KEY ? {} : { adminKey }), ...(demo && { demoMerchant: demo }) });
-  demoLine = demo ? `${demo.secret_key}   (${demo.id})` : (demoLine! ?? 'unavailable');
 
   const elapsed = ((performance.now() - t0) / 1000).toFixed(1);
   process.stdout.write([
