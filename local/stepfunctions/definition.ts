@@ -33,17 +33,34 @@ export function substitutedAsl(def: StateMachineDef, rootDir: string, text?: str
   return substitute(asl, values);
 }
 
-/** Every Task of a definition (nested ones too); `visit` may edit the state in place. */
-export function walkTasks(definition: Json, visit: (name: string, state: Json) => void): void {
+/** Every state of a definition (nested ones too); `visit` may edit the state in place. */
+export function walkStates(definition: Json, visit: (name: string, state: Json) => void): void {
   const states = (definition.States ?? {}) as Record<string, Json>;
   for (const [name, state] of Object.entries(states)) {
-    if (state.Type === 'Task') visit(name, state);
-    if (state.Type === 'Parallel') for (const b of (state.Branches ?? []) as Json[]) walkTasks(b, visit);
+    visit(name, state);
+    if (state.Type === 'Parallel') for (const b of (state.Branches ?? []) as Json[]) walkStates(b, visit);
     if (state.Type === 'Map') {
       const inner = (state.ItemProcessor ?? state.Iterator) as Json | undefined;
-      if (inner) walkTasks(inner, visit);
+      if (inner) walkStates(inner, visit);
     }
   }
+}
+
+/** Every Task of a definition (nested ones too). */
+export function walkTasks(definition: Json, visit: (name: string, state: Json) => void): void {
+  walkStates(definition, (name, state) => { if (state.Type === 'Task') visit(name, state); });
+}
+
+/**
+ * aws-local-stepfunctions 3.0.0 mishandles an explicit `"ResultPath": "$"` (it writes the result
+ * under a key named "$" instead of replacing the input). "$" is the ASL default, so dropping it
+ * is exactly equivalent — and lets the ASL files say what they mean.
+ */
+function dropRootResultPaths(definition: Json): void {
+  walkStates(definition, (_name, state) => {
+    if (state.ResultPath === '$') delete state.ResultPath;
+    for (const c of (state.Catch ?? []) as Json[]) if (c.ResultPath === '$') delete c.ResultPath;
+  });
 }
 
 function replaceTokenPaths(template: unknown): { value: unknown; found: boolean } {
@@ -77,6 +94,7 @@ function replaceTokenPaths(template: unknown): { value: unknown; found: boolean 
  */
 export function prepareDefinition(asl: string): { definition: Json; tasks: TaskStateInfo[] } {
   const definition = JSON.parse(asl) as Json;
+  dropRootResultPaths(definition);
   const tasks: TaskStateInfo[] = [];
   const seen = new Map<string, string>();
   walkTasks(definition, (name, state) => {

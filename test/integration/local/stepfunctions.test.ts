@@ -39,7 +39,7 @@ describe('local Step Functions through the real SFN client', () => {
     await endpoint.stop();
   });
 
-  it('StartSyncExecution runs to completion, retrying a TransientError as the Retry field says', async () => {
+  it('StartSyncExecution runs to completion (an explicit ResultPath "$" replaces the input), retrying a TransientError as the Retry field says', async () => {
     const out = await sfn.send(new StartSyncExecutionCommand({ stateMachineArn: syncArn, name: 'plain-1', input: JSON.stringify({ mode: 'plain', amount: 10 }) }));
     expect(out.status).toBe('SUCCEEDED');
     expect(JSON.parse(out.output!)).toEqual({ mode: 'plain', amount: 10, ok: true, flaky: 'recovered' });
