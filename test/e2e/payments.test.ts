@@ -3,6 +3,7 @@
  * local Step Functions, DynamoDB Local, the outbox stream and bus, and both sandbox acquirers
  * through the real stripe and Adyen SDKs.
  */
+import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, TEST_CARDS } from '../support/http-client.js';
 import { eventually, startTestRuntime, type TestRuntime } from '../support/runtime.js';
@@ -146,6 +147,27 @@ describe('card payments over HTTP', () => {
     const c = await pay(token, { amount: 2000 }, 'same-key');
     expect(c.status).toBe(422);
     expect(c.body.code).toBe('idempotency_conflict');
+  });
+
+  it('verifies Stripe webhook signatures: a forged one is 400, a signed dispute becomes a risk label once', async () => {
+    const token = await card(TEST_CARDS.approved);
+    let p = await pay(token);
+    for (let i = 0; p.body.processor !== 'stripe' && i < 6; i++) p = await pay(token);
+    expect(p.body.processor).toBe('stripe');
+    // The PaymentIntent Stripe would name in the dispute, found at the sandbox by our metadata.
+    const stripe = new Stripe(rt.env['STRIPE_API_KEY']!, { host: new URL(rt.env['STRIPE_API_BASE']!).hostname, port: Number(new URL(rt.env['STRIPE_API_BASE']!).port), protocol: 'http' });
+    const found = await stripe.paymentIntents.search({ query: `metadata['payment_id']:'${p.body.id}'` });
+    const intent = found.data.find((pi) => pi.status === 'succeeded')!.id;
+    const body = JSON.stringify({ id: `evt_${p.body.id}`, object: 'event', type: 'charge.dispute.created', data: { object: { object: 'dispute', payment_intent: intent } } });
+    const pub = client(rt.url);
+    const forged = await pub.raw('POST', '/webhooks/stripe', body, { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=00' });
+    expect(forged.status).toBe(400);
+    const header = Stripe.webhooks.generateTestHeaderString({ payload: body, secret: rt.env['STRIPE_WEBHOOK_SECRET']! });
+    const ok = await pub.raw('POST', '/webhooks/stripe', body, { 'content-type': 'application/json', 'stripe-signature': header });
+    const again = await pub.raw('POST', '/webhooks/stripe', body, { 'content-type': 'application/json', 'stripe-signature': header });
+    expect([ok.status, again.status]).toEqual([200, 200]);
+    expect(ok.body.outcome).toBe('labelled');
+    expect(again.body.outcome).toBe('duplicate');
   });
 
   it('1,000 concurrent requests over 50 idempotency keys make exactly 50 payments, 50 ledger entries and 50 payment.succeeded events', async () => {

@@ -4,7 +4,7 @@
  * visible without its event and its audit record, and never twice.
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConcurrentUpdateError, type PaymentStore, type PaymentWrite } from '../../app/ports/payment-store.js';
 import type { Payment, PaymentStatus, Refund } from '../../core/payments/index.js';
 import { auditPutItems } from './audit-trail.js';
@@ -34,7 +34,11 @@ export class DynamoDbPaymentStore implements PaymentStore {
   }
 
   private item(p: Payment) {
-    return { ...key(p.id), kind: 'payment', status: p.status, version: p.version, ...listingKeys('PAYMENTS', p.merchant_id, p.created, p.id), payment: p };
+    return {
+      ...key(p.id), kind: 'payment', status: p.status, version: p.version, ...listingKeys('PAYMENTS', p.merchant_id, p.created, p.id), payment: p,
+      // PSP webhooks name the processor's reference, not ours: gsi1 finds the payment by it.
+      ...(p.processor && p.processor_reference ? { gsi1pk: `PSPREF#${p.processor}#${p.processor_reference}`, gsi1sk: p.id } : {}),
+    };
   }
 
   async create(p: Payment, write?: PaymentWrite): Promise<{ created: boolean; payment: Payment }> {
@@ -77,6 +81,12 @@ export class DynamoDbPaymentStore implements PaymentStore {
     const r = await this.db.send(new GetCommand({ TableName: this.table, Key: refundKey(id), ConsistentRead: true }));
     const refund = r.Item?.['refund'] as Refund | undefined;
     return refund && refund.merchant_id === merchantId ? refund : undefined;
+  }
+
+  async findByProcessorReference(processor: string, reference: string): Promise<Payment | undefined> {
+    const r = await this.db.send(new QueryCommand({ TableName: this.table, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': `PSPREF#${processor}#${reference}` }, Limit: 1 }));
+    const id = r.Items?.[0]?.['gsi1sk'] as string | undefined;
+    return id ? this.getById(id) : undefined;
   }
 
   async list(merchantId: string, opts: { limit: number; startingAfter?: string | undefined; status?: PaymentStatus | undefined }): Promise<{ data: Payment[]; hasMore: boolean }> {

@@ -55,6 +55,11 @@ export class MemoryPaymentStore implements PaymentStore {
     return r && r.merchant_id === merchantId ? structuredClone(r) : undefined;
   }
 
+  async findByProcessorReference(processor: string, reference: string): Promise<Payment | undefined> {
+    const p = [...this.payments.values()].find((x) => x.processor === processor && x.processor_reference === reference);
+    return p && structuredClone(p);
+  }
+
   async list(merchantId: string, opts: { limit: number; startingAfter?: string | undefined; status?: PaymentStatus | undefined }): Promise<{ data: Payment[]; hasMore: boolean }> {
     const all = [...this.payments.values()]
       .filter((p) => p.merchant_id === merchantId && (!opts.status || p.status === opts.status))

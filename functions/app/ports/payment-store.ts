@@ -33,5 +33,7 @@ export interface PaymentStore {
   /** By id for a merchant; another merchant's payment is `undefined` (never reveal existence). */
   get(merchantId: string, id: string): Promise<Payment | undefined>;
   getRefund(merchantId: string, id: string): Promise<Refund | undefined>;
+  /** The payment a processor knows by `reference` (PaymentIntent id, pspReference), for PSP webhooks. */
+  findByProcessorReference(processor: string, reference: string): Promise<Payment | undefined>;
   list(merchantId: string, opts: { limit: number; startingAfter?: string | undefined; status?: PaymentStatus | undefined }): Promise<{ data: Payment[]; hasMore: boolean }>;
 }
