@@ -47,6 +47,7 @@ export const ROUTES = [
   { method: 'GET', path: '/v1/pix/charges/{txid}', functionId: 'PixApi', auth: 'merchant_or_agent', summary: 'Retrieve a Pix charge' },
   { method: 'POST', path: '/v1/pix/brcode/decode', functionId: 'PixApi', auth: 'merchant_or_agent', summary: 'Decode a BR Code' },
   { method: 'POST', path: '/v1/pix/brcode/static', functionId: 'PixApi', auth: 'merchant_or_agent', summary: 'Build a static BR Code and its QR' },
+  { method: 'POST', path: '/webhooks/stripe', functionId: 'StripeWebhook', auth: 'public', summary: 'Stripe webhook (Stripe-Signature verified)' },
   { method: 'POST', path: '/webhooks/pix', functionId: 'PixWebhook', auth: 'public', summary: 'API Pix callback from the PSP (confirmed with the PSP before crediting; mTLS on AWS)' },
   { method: 'POST', path: '/v1/agents', functionId: 'AgentsApi', auth: 'merchant', summary: 'Register an agent' },
   { method: 'GET', path: '/v1/agents/{id}', functionId: 'AgentsApi', auth: 'merchant_or_agent', summary: 'Retrieve an agent with its trust score' },
