@@ -28,8 +28,6 @@ const schema = z.object({
   PAYOUT_START_FUNCTION_ARN: optional,
   /** The approval workflow (statemachines/payment-approval.asl.json). */
   STATE_MACHINE_PAYMENT_APPROVAL_ARN: optional,
-  /** How long a payment waits for a human decision before it is canceled (default 24 h). */
-  APPROVAL_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(31_536_000).default(86_400),
   /** Above this amount (minor units) two distinct approvers are needed. */
   APPROVAL_DUAL_ABOVE: z.coerce.number().int().min(0).default(1_000_000),
   /** How long an FX quote stays locked. */

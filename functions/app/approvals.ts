@@ -24,7 +24,6 @@ export interface ApprovalDeps {
   readonly workflow: ApprovalWorkflow;
   readonly clock: Clock;
   readonly dualAbove: number;
-  readonly timeoutSeconds: number;
 }
 
 export const reviewIdOf = (paymentId: string): string => deterministicId('rev', paymentId);
@@ -36,7 +35,7 @@ export async function openReview(p: Payment, reason: Review['reason'], deps: App
     amount: p.amount, currency: p.currency, reason, status: 'pending', required_approvals: requiredApprovals(p.amount, deps.dualAbove),
     approvals: [], created: now, updated: now, version: 1,
   });
-  await deps.workflow.start({ review_id: review.id, payment_id: p.id, merchant_id: p.merchant_id, timeout_seconds: deps.timeoutSeconds });
+  await deps.workflow.start({ review_id: review.id, payment_id: p.id, merchant_id: p.merchant_id });
   return review;
 }
 

@@ -29,7 +29,7 @@ export const STATE_MACHINES: readonly StateMachineDef[] = [
     id: 'payment-approval',
     file: 'statemachines/payment-approval.asl.json',
     type: 'STANDARD',
-    description: 'Human approval of a payment: waits on a task token (up to APPROVAL_TIMEOUT_SECONDS), then resumes the payment saga or releases its reservation',
+    description: 'Human approval of a payment: waits on a task token (up to 24 h), then resumes the payment saga or releases its reservation',
     functions: { ApprovalStepsFunctionArn: 'ApprovalSteps' },
   },
   {

@@ -32,7 +32,7 @@ export const approvalWorkflow = once((): ApprovalWorkflow => {
 });
 
 export const approvalDeps = once((): ApprovalDeps => ({
-  reviews: reviewStore(), workflow: approvalWorkflow(), clock, dualAbove: cfg().APPROVAL_DUAL_ABOVE, timeoutSeconds: cfg().APPROVAL_TIMEOUT_SECONDS,
+  reviews: reviewStore(), workflow: approvalWorkflow(), clock, dualAbove: cfg().APPROVAL_DUAL_ABOVE,
 }));
 
 export const quoteDeps = once((): QuoteDeps => ({

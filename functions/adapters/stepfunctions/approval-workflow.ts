@@ -16,7 +16,7 @@ export class StepFunctionsApprovalWorkflow implements ApprovalWorkflow {
     this.sfn = new SFNClient({ region });
   }
 
-  async start(input: { review_id: string; payment_id: string; merchant_id: string; timeout_seconds: number }): Promise<void> {
+  async start(input: { review_id: string; payment_id: string; merchant_id: string }): Promise<void> {
     try {
       await this.sfn.send(new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name: input.review_id, input: JSON.stringify(input) }));
     } catch (err) {

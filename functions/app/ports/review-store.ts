@@ -19,7 +19,7 @@ export interface ReviewStore {
 
 /** Starts the approval workflow and answers its waiting Task (Step Functions task tokens). */
 export interface ApprovalWorkflow {
-  start(input: { review_id: string; payment_id: string; merchant_id: string; timeout_seconds: number }): Promise<void>;
+  start(input: { review_id: string; payment_id: string; merchant_id: string }): Promise<void>;
   /** Answers the token; an already answered or expired token is ignored (the other side won). */
   succeed(token: string, output: unknown): Promise<void>;
   fail(token: string, error: string, cause: string): Promise<void>;

@@ -26,11 +26,15 @@ export type AgentPrincipal = { readonly merchantId: string; readonly agentId: st
 const idempotencyKey = z.string().regex(/^[\x21-\x7e]{1,255}$/, { message: 'must be 1–255 visible ASCII characters' }).meta({ description: 'Idempotency key: the same key and input return the same result without a second charge' });
 const paymentId = z.strictObject({ id: z.string().regex(/^pay_/, { message: 'must be a payment id (pay_…)' }) });
 
+/**
+ * The HTTP API's request schemas, re-wrapped without their OpenAPI component id: MCP wants each
+ * tool's input schema inline (`type: "object"`), not a `$ref` into definitions.
+ */
 export const TOOL_INPUTS = {
-  create_quote: createQuoteRequest,
-  create_payment: createPaymentRequest.extend({ idempotency_key: idempotencyKey }),
+  create_quote: z.strictObject(createQuoteRequest.shape),
+  create_payment: z.strictObject({ ...createPaymentRequest.shape, idempotency_key: idempotencyKey }),
   get_payment: paymentId,
-  refund_payment: createRefundRequest.extend({ idempotency_key: idempotencyKey }),
+  refund_payment: z.strictObject({ ...createRefundRequest.shape, idempotency_key: idempotencyKey }),
   create_pix_charge: z.strictObject({
     amount: z.number().int().positive(), description: z.string().max(140).optional(), expires_in: z.number().int().min(60).max(86_400).optional(),
     payer: z.strictObject({ name: z.string().max(200), tax_id: z.string().max(18) }).optional(),
