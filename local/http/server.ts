@@ -152,7 +152,9 @@ export async function startLocalHttp(opts: LocalHttpOptions): Promise<LocalHttp>
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+    // A deep accept backlog: bursts of a thousand simultaneous clients (the idempotency storm test)
+    // would overflow Node's default 511 and see connection resets instead of answers.
+    server.listen({ port: opts.port ?? 0, host: opts.host ?? '127.0.0.1', backlog: 4096 }, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   return {
