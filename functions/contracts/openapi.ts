@@ -7,6 +7,7 @@ import { ROUTES, routeKey, type RouteDef } from './routes.js';
 import { API_SCHEMAS } from './api/index.js';
 import { problemSchema } from './api/common.js';
 import { ERROR_STATUS } from '../core/errors.js';
+import { exampleOf } from './openapi-examples.js';
 
 type Json = Record<string, unknown>;
 
@@ -38,6 +39,8 @@ export function buildOpenApi(version = '0.1.0'): Json {
     }
     if (r.idempotent) params.push({ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', minLength: 1, maxLength: 255 } });
     const ok = s.response ?? { status: 200, schema: z.object({}).passthrough() };
+    const okSchema = schemaOf(ok.schema, 'output');
+    const okExample = exampleOf(okSchema, components);
     const problem = { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
     const op: Json = {
       summary: r.summary,
@@ -45,7 +48,7 @@ export function buildOpenApi(version = '0.1.0'): Json {
       security: r.auth === 'public' ? [] : [{ bearer: [] }],
       parameters: params,
       responses: {
-        [String(ok.status)]: { description: 'Success', content: { [ok.contentType ?? 'application/json']: { schema: schemaOf(ok.schema, 'output') } } },
+        [String(ok.status)]: { description: 'Success', content: { [ok.contentType ?? 'application/json']: { schema: okSchema, ...(okExample === undefined ? {} : { example: okExample }) } } },
         '400': { description: 'invalid_request', ...problem },
         ...(r.auth === 'public' ? {} : { '401': { description: 'authentication_required', ...problem }, '403': { description: 'forbidden', ...problem } }),
         ...(r.idempotent ? { '409': { description: 'idempotency_in_flight or invalid_state', ...problem }, '422': { description: 'idempotency_conflict', ...problem } } : {}),
@@ -53,7 +56,7 @@ export function buildOpenApi(version = '0.1.0'): Json {
     };
     if (s.body) {
       const body = schemaOf(s.body, 'input');
-      const example = (s.body.meta() as { example?: unknown } | undefined)?.example;
+      const example = (s.body.meta() as { example?: unknown } | undefined)?.example ?? exampleOf(body, components);
       op['requestBody'] = { required: true, content: { 'application/json': { schema: body, ...(example === undefined ? {} : { example }) } } };
     }
     paths[r.path] = { ...(paths[r.path] ?? {}), [r.method.toLowerCase()]: op };

@@ -7,6 +7,8 @@
 import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { startMcp } from '../../local/cli/commands/mcp.js';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -227,5 +229,22 @@ describe('agent-first access (e2e, local runtime)', () => {
     } finally {
       await mcp.close();
     }
+  });
+
+  it('`agentpay mcp` (stdio command) serves the same tools in process for an agent key and refuses a merchant key', async () => {
+    const m = await mandate();
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    const started = await startMcp(m.body.agent_key as string, serverSide);
+    expect('close' in started).toBe(true);
+    const mcp = new Client({ name: 'stdio-e2e', version: '1.0.0' });
+    await mcp.connect(clientSide);
+    const decoded = await mcp.callTool({ name: 'decode_brcode', arguments: { payload: 'not a brcode' } });
+    expect(decoded.structuredContent).toMatchObject({ error: { code: 'invalid_brcode' } });
+    const quote = await mcp.callTool({ name: 'create_quote', arguments: { amount: 1_000, currency: 'brl', settlement_currency: 'usd' } });
+    expect(quote.structuredContent).toMatchObject({ object: 'quote', amount: 1_000 });
+    await mcp.close();
+    if ('close' in started) await started.close();
+    const refused = await startMcp(`sk_test_${randomBytes(24).toString('hex')}`, InMemoryTransport.createLinkedPair()[1]);
+    expect(refused).toMatchObject({ error: expect.stringContaining('authentication failed') });
   });
 });

@@ -15,6 +15,7 @@ import { agentSchema, createAgentRequest, createMandateRequest, mandateSchema } 
 import { createQuoteRequest, quoteSchema } from './quotes.js';
 import { decideReviewRequest, listReviewsQuery, reviewListSchema, reviewSchema } from './reviews.js';
 import { mcpRequestSchema, mcpResponseSchema } from './mcp.js';
+import { balancesSchema, healthSchema, openApiDocumentSchema, sandboxProcessorListSchema, sandboxResultSchema, webhookAckSchema, webhookBodySchema } from './meta.js';
 import { createPixChargeRequest, decodeBrCodeRequest, decodedBrCodeSchema, pixChargeSchema, sandboxPixPayRequest, sandboxProcessorRequest, staticBrCodeRequest, staticBrCodeSchema } from './pix.js';
 import { explainPaymentRequest, explanationSchema, riskLabelRequest, riskLabelSchema } from './agents-api.js';
 
@@ -54,8 +55,8 @@ export const API_SCHEMAS: Record<string, RouteSchemas> = {
   'GET /v1/pix/charges/{txid}': { response: { status: 200, schema: pixChargeSchema } },
   'POST /v1/pix/brcode/decode': { body: decodeBrCodeRequest, response: { status: 200, schema: decodedBrCodeSchema } },
   'POST /v1/pix/brcode/static': { body: staticBrCodeRequest, response: { status: 201, schema: staticBrCodeSchema } },
-  'POST /v1/sandbox/pix/pay': { body: sandboxPixPayRequest },
-  'POST /v1/sandbox/processors/{id}': { body: sandboxProcessorRequest },
+  'POST /v1/sandbox/pix/pay': { body: sandboxPixPayRequest, response: { status: 200, schema: sandboxResultSchema } },
+  'POST /v1/sandbox/processors/{id}': { body: sandboxProcessorRequest, response: { status: 200, schema: sandboxResultSchema } },
   'POST /v1/agents': { body: createAgentRequest, response: { status: 201, schema: agentSchema } },
   'GET /v1/agents/{id}': { response: { status: 200, schema: agentSchema } },
   'POST /v1/agents/{id}/mandates': { body: createMandateRequest, response: { status: 201, schema: mandateSchema } },
@@ -66,6 +67,12 @@ export const API_SCHEMAS: Record<string, RouteSchemas> = {
   'GET /v1/reviews': { query: listReviewsQuery, response: { status: 200, schema: reviewListSchema } },
   'POST /v1/reviews/{id}/approve': { body: decideReviewRequest, response: { status: 200, schema: reviewSchema } },
   'POST /v1/reviews/{id}/decline': { body: decideReviewRequest, response: { status: 200, schema: reviewSchema } },
+  'GET /health': { response: { status: 200, schema: healthSchema } },
+  'GET /v1/openapi.json': { response: { status: 200, schema: openApiDocumentSchema } },
+  'GET /v1/ledger/balances': { response: { status: 200, schema: balancesSchema } },
+  'GET /v1/sandbox/processors': { response: { status: 200, schema: sandboxProcessorListSchema } },
+  'POST /webhooks/stripe': { body: webhookBodySchema, response: { status: 200, schema: webhookAckSchema } },
+  'POST /webhooks/pix': { body: webhookBodySchema, response: { status: 200, schema: webhookAckSchema } },
   'POST /mcp': { body: mcpRequestSchema, response: { status: 200, schema: mcpResponseSchema } },
   'GET /mcp': { response: { status: 405, schema: mcpResponseSchema } },
 };
