@@ -15,6 +15,9 @@
  * - `pixWebhookFunctionId`      function (contracts/functions.ts) that handles the Pix webhook (default `PixWebhook`).
  * - `bedrockModelId`            Bedrock model (or inference profile) id the `bedrock` functions may invoke;
  *                               unset: no Bedrock permission, the assistant answers deterministically.
+ * - `processorSecretArn`        Secrets Manager secret (JSON) holding processor and PSP settings
+ *                               (STRIPE_API_KEY, ADYEN_API_KEY, PIX_CLIENT_SECRET, …); each function gets
+ *                               the names its `access.secrets` declares. Unset: no processor is configured.
  * - `stackPrefix`               prefix of the stack names (default `SmartAgentPay`).
  */
 import type { Node } from 'constructs';
@@ -34,6 +37,7 @@ export interface DeployContext {
     readonly functionId: string;
   };
   readonly bedrockModelId?: string;
+  readonly processorSecretArn?: string;
 }
 
 function str(node: Node, key: string): string | undefined {
@@ -70,6 +74,7 @@ export function readDeployContext(node: Node): DeployContext {
         }
       : undefined;
   const bedrockModelId = str(node, 'bedrockModelId');
+  const processorSecretArn = str(node, 'processorSecretArn');
   return {
     stackPrefix: str(node, 'stackPrefix') ?? 'SmartAgentPay',
     agentpayEnvironment: env,
@@ -77,5 +82,6 @@ export function readDeployContext(node: Node): DeployContext {
     ...(alarmEmail !== undefined ? { alarmEmail } : {}),
     ...(pixWebhook !== undefined ? { pixWebhook } : {}),
     ...(bedrockModelId !== undefined ? { bedrockModelId } : {}),
+    ...(processorSecretArn !== undefined ? { processorSecretArn } : {}),
   };
 }

@@ -4,7 +4,7 @@
  * the table contract), its own log group, X-Ray tracing, and the environment that
  * functions/config.ts reads.
  */
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, SecretValue, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -111,6 +111,17 @@ export class PlatformFunctions extends Construct {
       this.grantAccess(def, role, props);
     }
 
+    // Processor and PSP credentials: CloudFormation resolves each setting a function declares in
+    // `access.secrets` from one Secrets Manager JSON secret at deploy time (the template holds only
+    // the dynamic reference; the value sits in the function's KMS-encrypted configuration).
+    if (deploy.processorSecretArn) {
+      for (const def of props.functions) {
+        for (const name of def.access.secrets ?? []) {
+          this.get(def.id).addEnvironment(name, SecretValue.secretsManager(deploy.processorSecretArn, { jsonField: name }).unsafeUnwrap());
+        }
+      }
+    }
+
     // Card connectors: each invoker learns the connector's name from CONNECTORS' env var and may
     // invoke exactly those functions (second pass: connectors exist once the loop is done).
     for (const def of props.functions) {
@@ -153,6 +164,8 @@ export class PlatformFunctions extends Construct {
         fn.addEnvironment('SCHEDULER_GROUP_NAME', groupName);
         fn.addEnvironment('SCHEDULER_ROLE_ARN', oneOffRole.roleArn);
         (fn.role as iam.Role).addManagedPolicy(policy);
+        // The one-off schedules a function creates target the payout batch starter.
+        if (props.functions.some((f) => f.id === 'PayoutBatchStart')) fn.addEnvironment('PAYOUT_START_FUNCTION_ARN', this.get('PayoutBatchStart').functionArn);
       }
     }
   }
