@@ -6,9 +6,9 @@ import './polyfills.js';
 // The project runs on Node 20 by decision (STACK.md); the SDK's reminder would bury the banner.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { randomBytes } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createDemoMerchant } from './demo-merchant.js';
 import { JavaMissingError } from './dynamodb/index.js';
@@ -38,12 +38,21 @@ async function main(): Promise<number> {
     throw err;
   }
 
+  // Where the CLI (`agentpay audit verify`, `agentpay reconcile`) finds this runtime's tables.
+  const runtimeFile = resolve('.data', 'runtime.json');
+  mkdirSync(dirname(runtimeFile), { recursive: true });
+  const tables = Object.fromEntries(Object.entries(runtime.tableNames).map(([id, name]) => [id.toLowerCase(), name]));
+  // The sandboxes' endpoints and fake credentials (never real ones) for `agentpay reconcile`.
+  const sandboxEnv = Object.fromEntries(Object.entries(runtime.env).filter(([k]) => /^(STRIPE_API_(KEY|BASE)|ADYEN_CHECKOUT_BASE)$/.test(k)));
+  writeFileSync(runtimeFile, `${JSON.stringify({ url: runtime.url, dynamodbEndpoint: runtime.dynamoEndpoint, tables, sandboxEnv, pid: process.pid }, null, 2)}\n`);
+
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) process.exit(130); // a second Ctrl+C: don't wait (the JVM dies with us anyway)
     stopping = true;
     process.stderr.write(`\n${signal}: stopping…\n`);
     void runtime.stop().then(() => {
+      rmSync(runtimeFile, { force: true });
       if (inMemory) rmSync(dataDir, { recursive: true, force: true });
       process.exit(0);
     });

@@ -6,12 +6,13 @@
  * from the environment (`STRIPE_API_KEY` [+ `STRIPE_API_BASE`], `ADYEN_CHECKOUT_BASE`), the ledger
  * from {@link resolveDynamoTarget}. Exit 2 for bad input, 1 when a source cannot be read.
  */
+import { readFile } from 'node:fs/promises';
 import { AdyenSettlementRecords } from '../../../functions/adapters/adyen/settlement.js';
 import { DynamoDbLedgerRecords } from '../../../functions/adapters/dynamodb/ledger-records.js';
 import { StripeBalanceRecords } from '../../../functions/adapters/stripe/balance-transactions.js';
 import { reconcileCards } from '../../../functions/app/agents/reconcile-cards.js';
 import type { LedgerRecordSource, ProcessorRecordSource } from '../../../functions/app/ports/reconciliation.js';
-import { AwsTargetError, documentClientFor, resolveDynamoTarget } from '../aws-target.js';
+import { AwsTargetError, documentClientFor, resolveDynamoTarget, RUNTIME_FILE } from '../aws-target.js';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, parseFlags, printError, printJson, type CliCommand, type CliIO } from '../io.js';
 
 const USAGE = 'agentpay reconcile --from <RFC 3339> --to <RFC 3339>';
@@ -21,6 +22,15 @@ export interface ReconcileCommandDeps {
   readonly ledger?: LedgerRecordSource;
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly now?: () => Date;
+}
+
+async function sandboxEnvFromRuntimeFile(): Promise<Record<string, string>> {
+  try {
+    const f = JSON.parse(await readFile(RUNTIME_FILE, 'utf8')) as { sandboxEnv?: Record<string, string> };
+    return f.sandboxEnv ?? {};
+  } catch {
+    return {};
+  }
 }
 
 function sourcesFromEnv(env: Readonly<Record<string, string | undefined>>): ProcessorRecordSource[] {
@@ -52,7 +62,8 @@ export async function runReconcile(argv: string[], io: CliIO, deps: ReconcileCom
     printError(io, 'invalid_request', '--to must be after --from', { param: 'to' });
     return EXIT_BAD_INPUT;
   }
-  const env = deps.env ?? process.env;
+  // Against `npm start`, the sandboxes' endpoints come from the runtime file when the env lacks them.
+  const env = deps.env ?? { ...(await sandboxEnvFromRuntimeFile()), ...process.env };
   const sources = deps.sources ?? sourcesFromEnv(env);
   if (sources.length === 0) {
     printError(io, 'invalid_request', 'no processor configured: set STRIPE_API_KEY (and STRIPE_API_BASE) or ADYEN_CHECKOUT_BASE');
