@@ -62,6 +62,9 @@ function handlerFor(task: TaskStateInfo, svc: TaskServices, clock: HandlerClock)
     try {
       if (!task.waitForTaskToken) return (await call(input)) as JsonValue;
       const { token, result } = svc.broker.issue({ timeoutSeconds: task.timeoutSeconds, heartbeatSeconds: task.heartbeatSeconds });
+      // The token may be answered (even failed) while the task's own invocation is still running:
+      // observe the outcome now so an early SendTaskFailure is not an unhandled rejection.
+      result.catch(() => undefined);
       await call(injectToken(input, token) as JsonValue);
       return (await result) as JsonValue;
     } finally {
