@@ -40,6 +40,9 @@ export interface PixPaymentResult {
  * @param request the request body as received: part of the derived ids.
  */
 export async function createPixPayment(input: PixChargeRequest, request: unknown, payer: Payer, idempotencyKey: string, deps: PixDeps): Promise<PixPaymentResult> {
+  // An agent's budget is reserved by the card saga; a Pix charge is paid later by a payer and
+  // has no reservation/release path yet, so an agent key may not open one (never overspend).
+  if (payer.agentId) throw new AppError('mandate_violation', 'Pix charges are not yet available to agent keys: their budget could not be enforced', { param: 'payment_method' });
   const id = deterministicId('pay', payer.merchantId, payer.agentId ?? '', idempotencyKey, 'pix', canonicalJson(request));
   const existing = await deps.payments.get(payer.merchantId, id);
   const existingCharge = existing && (await deps.pix.getChargeByPayment(id));
