@@ -223,7 +223,7 @@ describe('agent-first access (e2e, local runtime)', () => {
       const violation = await mcp.callTool({ name: 'create_payment', arguments: { amount: 60_000, currency: 'brl', payment_method: { type: 'card', token: pm }, idempotency_key: key() } });
       expect(violation.structuredContent).toMatchObject({ error: { code: 'mandate_violation', param: 'amount' } });
       const pix = await mcp.callTool({ name: 'create_pix_charge', arguments: { amount: 100 } });
-      expect(pix.structuredContent).toMatchObject({ error: { code: 'service_unavailable' } });
+      expect(pix.structuredContent).toMatchObject({ error: { code: 'mandate_violation', param: 'payment_method' } });
       const explained = await mcp.callTool({ name: 'explain_payment', arguments: { id: payment.id } });
       expect((explained.structuredContent as { summary: string }).summary).toContain('succeeded');
     } finally {

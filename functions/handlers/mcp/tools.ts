@@ -15,10 +15,10 @@ import { createRefundRequest } from '../../contracts/api/refunds.js';
 import { AppError } from '../../core/errors.js';
 import { paymentView, refundView, type Payment } from '../../core/payments/index.js';
 import { BrCodeError, decodeBrCode } from '../../core/pix/index.js';
-import { clock, ledger, merchantStore, paymentMethodStore, paymentStore } from '../root.js';
+import { clock, ledger, merchantStore, paymentMethodStore, paymentStore, auditTrail } from '../root.js';
 import { cardProcessors, paymentWorkflow } from '../root-payments.js';
 import { agentStore, quoteDeps, quoteStore } from '../root-mandates.js';
-import { explainDeterministically } from './explain.js';
+import { explainPayment } from '../../app/assistant.js';
 
 export type AgentPrincipal = { readonly merchantId: string; readonly agentId: string; readonly mandateId: string; readonly keyId: string };
 
@@ -74,7 +74,8 @@ export const TOOL_HANDLERS: Handlers = {
     return refundView(await createRefund(a.merchantId, input, idempotency_key, { payments: paymentStore(), processors: cardProcessors(), ledger: ledger(), clock }));
   },
   create_pix_charge: async () => {
-    throw new AppError('service_unavailable', 'Pix charges are not available over MCP yet; pay by card or use POST /v1/pix/charges');
+    // Same rule as the HTTP API: an agent's budget cannot be held on a Pix charge yet.
+    throw new AppError('mandate_violation', 'Pix charges are not yet available to agent keys: their budget could not be enforced', { param: 'payment_method' });
   },
   decode_brcode: async (_a, { payload }) => {
     try {
@@ -84,7 +85,11 @@ export const TOOL_HANDLERS: Handlers = {
       throw err;
     }
   },
-  explain_payment: async (a, { id }) => explainDeterministically(await ownPayment(a, id)),
+  // The assistant's deterministic explanation from the payment and its audit trail (read-only).
+  explain_payment: async (a, { id }) => {
+    await ownPayment(a, id);
+    return explainPayment(a.merchantId, id, { payments: paymentStore(), audit: auditTrail() });
+  },
 };
 
 export const TOOL_DESCRIPTIONS: Record<ToolName, string> = {
