@@ -22,6 +22,32 @@ const CONCURRENCY = 8;
 const PAYMENTS = Number(process.env['BENCH_PAYMENTS'] ?? 400);
 const BASELINE_OPS = 1200;
 
+/** BENCH_DDB_DEBUG=1: also count requests by operation, table and key prefix (`PAY#…` → `PAY`). */
+const DEBUG = process.env['BENCH_DDB_DEBUG'] === '1';
+const detail = new Map<string, number>();
+
+function shapeOf(body: string): string {
+  const prefixes = new Set<string>();
+  const tables = new Set<string>();
+  let j: unknown;
+  try { j = JSON.parse(body); } catch { return '?'; }
+  const walk = (v: unknown, table?: string): void => {
+    if (Array.isArray(v)) { for (const x of v) walk(x, table); return; }
+    if (v === null || typeof v !== 'object') return;
+    const o = v as Record<string, unknown>;
+    const t = typeof o['TableName'] === 'string' ? (o['TableName'] as string) : table;
+    if (t && typeof o['TableName'] === 'string') tables.add(t.replace(/^.*-/, ''));
+    const pk = (o['pk'] as { S?: string } | undefined)?.S;
+    if (typeof pk === 'string') prefixes.add(pk.split('#')[0]!);
+    for (const [k, x] of Object.entries(o)) {
+      if (k === 'RequestItems' && x && typeof x === 'object') for (const [tn, y] of Object.entries(x)) { tables.add(tn.replace(/^.*-/, '')); walk(y, tn); }
+      else if (k !== 'pk') walk(x, t);
+    }
+  };
+  walk(j);
+  return `${[...tables].sort().join(',')} ${[...prefixes].sort().join(',')}`;
+}
+
 /** Forwards every request to DynamoDB Local and counts them by operation. */
 async function countingProxy(target: string): Promise<{ url: string; counts: Map<string, number>; total(): number; server: Server }> {
   const t = new URL(target);
@@ -34,6 +60,11 @@ async function countingProxy(target: string): Promise<{ url: string; counts: Map
       r.pipe(res);
     });
     up.on('error', () => { res.statusCode = 502; res.end(); });
+    if (DEBUG) {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => { const d = `${op} ${shapeOf(Buffer.concat(chunks).toString('utf8'))}`; detail.set(d, (detail.get(d) ?? 0) + 1); });
+    }
     req.pipe(up);
   });
   server.keepAliveTimeout = 65_000;
@@ -98,13 +129,32 @@ export async function run(): Promise<BenchResult> {
     overhead?.reset();
     const callsBefore = proxy.total();
     const byOpBefore = new Map(proxy.counts);
+    const detailBefore = new Map(detail);
     const t0 = performance.now();
     const lat = await pool(PAYMENTS, CONCURRENCY, (i) => pay(i, 'run'));
     const seconds = (performance.now() - t0) / 1000;
-    // Let the outbox consumers (event log, webhooks) settle, then count only what the requests did.
-    const calls = proxy.total() - callsBefore;
-    const byOp = [...proxy.counts].map(([op, n]) => [op, (n - (byOpBefore.get(op) ?? 0)) / PAYMENTS] as const).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
+    // Let the outbox consumers (event log, webhooks, agents) settle, then count what the payments
+    // caused: every operation once nothing but stream polling is left, stream polling as of the
+    // end of the run (idle polling goes on at its own pace, whatever the payment rate).
+    const polling = new Set(['GetRecords', 'DescribeStream', 'GetShardIterator', 'DescribeTable']);
+    const atEnd = new Map(proxy.counts);
+    const work = () => [...proxy.counts].filter(([op]) => !polling.has(op)).reduce((a, [, n]) => a + n, 0);
+    const settleStart = performance.now();
+    for (let last = -1, stableSince = performance.now(); performance.now() - settleStart < 60_000;) {
+      await new Promise((r) => setTimeout(r, 100));
+      const w = work();
+      if (w !== last) { last = w; stableSince = performance.now(); } else if (performance.now() - stableSince >= 500) break;
+    }
+    const settleMs = Math.max(0, performance.now() - settleStart - 500);
+    const counted = new Map([...proxy.counts].map(([op, n]) => [op, polling.has(op) ? (atEnd.get(op) ?? 0) : n]));
+    const calls = [...counted.values()].reduce((a, b) => a + b, 0) - callsBefore;
+    const byOp = [...counted].map(([op, n]) => [op, (n - (byOpBefore.get(op) ?? 0)) / PAYMENTS] as const).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
     const perSec = PAYMENTS / seconds;
+    if (DEBUG) {
+      for (const [d, n] of [...detail].map(([d, n]) => [d, (n - (detailBefore.get(d) ?? 0)) / PAYMENTS] as const).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1])) {
+        console.log(`  ${n.toFixed(2)}  ${d}`);
+      }
+    }
     const ov = overhead?.stats();
     const metrics: Record<string, number> = {
       payments_per_s: perSec,
@@ -113,6 +163,7 @@ export async function run(): Promise<BenchResult> {
       ddb_transact_writes_per_s_baseline: txPerSec,
       ratio_payments_to_transact_rate: perSec / txPerSec,
       ddb_requests_per_payment_incl_async: calls / PAYMENTS,
+      consumers_settle_ms: settleMs,
       saga_interpreter_overhead_mean_ms: ov?.meanMs ?? Number.NaN,
       saga_interpreter_overhead_p95_ms: ov?.p95Ms ?? Number.NaN,
     };
@@ -123,6 +174,7 @@ export async function run(): Promise<BenchResult> {
         `baseline DynamoDB Local TransactWriteItems (2 puts) at concurrency ${CONCURRENCY}: ${txPerSec.toFixed(1)}/s`,
         `ratio payments/s ÷ TransactWriteItems/s = ${(perSec / txPerSec).toFixed(3)} (target ≥ 0.25); p50 target ≤ 30 ms`,
         `DynamoDB requests per payment (all, incl. outbox stream and event consumers): ${(calls / PAYMENTS).toFixed(2)} — ${byOp.map(([op, n]) => `${op} ${n.toFixed(2)}`).join(', ')}`,
+        `event consumers settled ${settleMs.toFixed(0)} ms after the last payment answered`,
         `local saga interpreter overhead per execution: mean ${(ov?.meanMs ?? NaN).toFixed(2)} ms, p95 ${(ov?.p95Ms ?? NaN).toFixed(2)} ms over ${ov?.executions ?? 0} executions`,
       ],
       metrics,

@@ -72,7 +72,7 @@ export class DynamoDbRiskStore implements RiskStore {
     return { snapshot: snapshot as RiskSnapshot, versions, ...(m ? { model: modelOf(m) } : {}) };
   }
 
-  async recordScored(keys: RiskKeys, read: VersionedSnapshot, next: RiskSnapshot, scored: ScoredFeatures): Promise<void> {
+  async recordScored(keys: RiskKeys, read: VersionedSnapshot, next: RiskSnapshot, scored: ScoredFeatures, model?: Parameters<RiskStore['recordScored']>[4]): Promise<void> {
     const items: TransactItem[] = [{
       Put: {
         TableName: '', Item: { ...scoredKey(scored.payment_id), kind: 'risk_scored', data: JSON.stringify(scored), ttl: Math.floor(scored.at / 1000) + SCORED_TTL_S },
@@ -83,7 +83,8 @@ export class DynamoDbRiskStore implements RiskStore {
       const k = keys[n];
       if (k !== undefined && next[n] !== undefined) items.push(versioned(entityKey(k), next[n], read.versions[k] ?? 0, 'risk_entity'));
     }
-    await this.transact(items, (reasons) => (reasons[0] === 'ConditionalCheckFailed' ? new RiskAlreadyAppliedError(scored.payment_id) : new RiskStoreConflictError('entity records changed')));
+    if (model) items.push(versioned(MODEL_KEY, model.next, model.expectedVersion, 'risk_model'));
+    await this.transact(items, (reasons) => (reasons[0] === 'ConditionalCheckFailed' ? new RiskAlreadyAppliedError(scored.payment_id) : new RiskStoreConflictError('entity records or model changed')));
   }
 
   async getScored(paymentId: string): Promise<ScoredFeatures | undefined> {

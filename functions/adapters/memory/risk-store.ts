@@ -31,8 +31,9 @@ export class MemoryRiskStore implements RiskStore {
     return { snapshot: snapshot as RiskSnapshot, versions, ...(opts.withModel && this.model ? { model: structuredClone(this.model) } : {}) };
   }
 
-  async recordScored(keys: RiskKeys, read: VersionedSnapshot, next: RiskSnapshot, scored: ScoredFeatures): Promise<void> {
+  async recordScored(keys: RiskKeys, read: VersionedSnapshot, next: RiskSnapshot, scored: ScoredFeatures, model?: Parameters<RiskStore['recordScored']>[4]): Promise<void> {
     if (this.scored.has(scored.payment_id)) throw new RiskAlreadyAppliedError(scored.payment_id);
+    if (model && (this.model?.version ?? 0) !== model.expectedVersion) throw new RiskStoreConflictError('model');
     for (const name of ENTITIES) {
       const k = keys[name];
       if (k !== undefined && (this.records.get(k)?.version ?? 0) !== (read.versions[k] ?? 0)) throw new RiskStoreConflictError(k);
@@ -42,6 +43,7 @@ export class MemoryRiskStore implements RiskStore {
       if (k !== undefined && next[name] !== undefined) this.records.set(k, { data: structuredClone(next[name]), version: (read.versions[k] ?? 0) + 1 });
     }
     this.scored.set(scored.payment_id, structuredClone(scored));
+    if (model) this.model = structuredClone({ ...model.next, version: model.expectedVersion + 1 });
   }
 
   async getScored(paymentId: string): Promise<ScoredFeatures | undefined> {

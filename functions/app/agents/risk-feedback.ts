@@ -12,6 +12,7 @@ import type { EventDetail } from '../../contracts/events.js';
 import { afterDecision, afterLegitLabel, entityKeys, learn, recordPayment, updateTrust, type TrustEvent } from '../../core/risk/index.js';
 import { freshModel, riskRequestOf, score, type AgentRiskOptions, type RiskSubject } from '../decisions/agent-risk.js';
 import { RiskAlreadyAppliedError, RiskStoreConflictError, type RiskStore } from '../ports/risk-store.js';
+import type { SerialLanes } from './lanes.js';
 
 const MAX_TRIES = 12;
 export type RiskFeedbackResult = 'applied' | 'duplicate' | 'ignored';
@@ -43,29 +44,36 @@ export function subjectOfView(o: Record<string, unknown>, merchantId: string): R
   };
 }
 
-export async function recordPaymentOutcome(detail: EventDetail, deps: { store: RiskStore; options?: AgentRiskOptions }): Promise<RiskFeedbackResult> {
+/**
+ * One read (entity records, trust and model in one BatchGetItem) and one transaction (features,
+ * entity records and the model's review threshold, each conditional on what was read) per
+ * outcome. With `lanes` (the consumer's process), outcomes are applied one after another: every
+ * transaction writes the model item, so concurrent ones in a process would only conflict.
+ */
+export async function recordPaymentOutcome(detail: EventDetail, deps: { store: RiskStore; options?: AgentRiskOptions; lanes?: SerialLanes }): Promise<RiskFeedbackResult> {
   const subject = subjectOfView(detail.data.object, detail.merchant_id);
   if (!subject) return 'ignored';
   const at = new Date(String(detail.data.object['created'] ?? detail.created));
   const req = riskRequestOf(subject, at);
   const keys = entityKeys(req);
-  try {
-    const logit = await retrying(async () => {
-      const r = await deps.store.read(keys, req.agent_id, { withModel: true, consistent: true });
-      const a = score(req, r.snapshot, r.model ?? freshModel(), deps.options ?? {}, at.getTime());
-      await deps.store.recordScored(keys, r, recordPayment(r.snapshot, req, at.getTime()), { payment_id: subject.id, agent_id: req.agent_id, features: a.features, logit: a.logit, at: at.getTime() });
-      return a.logit;
-    });
-    await retrying(async () => {
-      const m = await deps.store.loadModel();
-      const cur = m ?? { ...freshModel(), version: 0 };
-      await deps.store.saveModel({ model: cur.model, thresholds: afterDecision(cur.thresholds, logit) }, cur.version);
-    });
-    return 'applied';
-  } catch (err) {
-    if (err instanceof RiskAlreadyAppliedError) return 'duplicate';
-    throw err;
-  }
+  const record = async (): Promise<RiskFeedbackResult> => {
+    try {
+      await retrying(async () => {
+        const r = await deps.store.read(keys, req.agent_id, { withModel: true, consistent: true });
+        const cur = r.model ?? { ...freshModel(), version: 0 };
+        const a = score(req, r.snapshot, cur, deps.options ?? {}, at.getTime());
+        await deps.store.recordScored(
+          keys, r, recordPayment(r.snapshot, req, at.getTime()), { payment_id: subject.id, agent_id: req.agent_id, features: a.features, logit: a.logit, at: at.getTime() },
+          { next: { model: cur.model, thresholds: afterDecision(cur.thresholds, a.logit) }, expectedVersion: cur.version },
+        );
+      });
+      return 'applied';
+    } catch (err) {
+      if (err instanceof RiskAlreadyAppliedError) return 'duplicate';
+      throw err;
+    }
+  };
+  return deps.lanes ? deps.lanes.run('risk-model', record) : record();
 }
 
 /** How strongly a label moves the agent's trust (core/risk/trust.ts weights). */
@@ -75,7 +83,12 @@ export function trustEventOf(l: RiskLabel): TrustEvent {
   return l.source === 'chargeback' ? 'chargeback' : 'fraud';
 }
 
-export async function learnFromLabel(label: RiskLabel, deps: { store: RiskStore; now: Date }): Promise<RiskFeedbackResult> {
+export async function learnFromLabel(label: RiskLabel, deps: { store: RiskStore; now: Date; lanes?: SerialLanes }): Promise<RiskFeedbackResult> {
+  // Labels write the model too: in the outcomes' lane, so neither makes the other retry.
+  return deps.lanes ? deps.lanes.run('risk-model', () => learn1(label, deps)) : learn1(label, deps);
+}
+
+async function learn1(label: RiskLabel, deps: { store: RiskStore; now: Date }): Promise<RiskFeedbackResult> {
   const scored = await deps.store.getScored(label.payment_id);
   // Not scored (yet): the payment's outcome event has not been processed; the bus retries us.
   if (!scored) throw new Error(`no risk features recorded for ${label.payment_id} yet`);

@@ -7,7 +7,8 @@
 import type { EventDetail } from '../../contracts/events.js';
 import { DEFAULT_ROUTING_CONFIG, recordOutcome, type RoutingConfig, type RoutingOutcome } from '../../core/routing/index.js';
 import { routingScope, seedOf } from '../decisions/agent-router.js';
-import { RoutingStateConflictError, type RoutingStateStore } from '../ports/routing-state.js';
+import { RoutingStateConflictError, type RoutingStateStore, type StoredRoutingState } from '../ports/routing-state.js';
+import { SerialLanes } from './lanes.js';
 
 /** How many applied event ids the state remembers: more than one burst of redeliveries. */
 export const APPLIED_MEMORY = 200;
@@ -55,21 +56,58 @@ export function outcomeOf(detail: EventDetail): RoutingOutcome | undefined {
 
 export type FeedbackResult = 'applied' | 'duplicate' | 'ignored';
 
-export async function applyAttemptOutcome(detail: EventDetail, deps: { store: RoutingStateStore; config?: RoutingConfig }): Promise<FeedbackResult> {
+/**
+ * What one process keeps between events (opt-in, the consumer's composition root passes it):
+ * events of one merchant and scope applied one after another, and the state this process wrote
+ * last, so the next event skips the read. Safe because the write is still conditional on the
+ * version: a state another process wrote since is a conflict, answered by reading it.
+ */
+export interface RoutingFeedbackLocal {
+  readonly lanes: SerialLanes;
+  readonly written: Map<string, StoredRoutingState>;
+}
+
+/** Remembers at most this many merchants' states per process. */
+const WRITTEN_MEMORY = 1_000;
+
+export function routingFeedbackLocal(): RoutingFeedbackLocal {
+  return { lanes: new SerialLanes(), written: new Map() };
+}
+
+export async function applyAttemptOutcome(detail: EventDetail, deps: { store: RoutingStateStore; config?: RoutingConfig; local?: RoutingFeedbackLocal }): Promise<FeedbackResult> {
   const outcome = outcomeOf(detail);
   if (!outcome) return 'ignored';
   const scope = routingScope(outcome.request.method);
+  const local = deps.local;
+  if (!local) return apply(detail, outcome, scope, deps.store, deps.config);
+  const k = `${detail.merchant_id}#${scope}`;
+  return local.lanes.run(k, () => apply(detail, outcome, scope, deps.store, deps.config, local, k));
+}
+
+async function apply(
+  detail: EventDetail, outcome: RoutingOutcome, scope: string, store: RoutingStateStore, config: RoutingConfig | undefined,
+  local?: RoutingFeedbackLocal, k?: string,
+): Promise<FeedbackResult> {
   for (let i = 0; ; i++) {
-    const cur = await deps.store.load(detail.merchant_id, scope);
+    const known = local && k !== undefined ? local.written.get(k) : undefined;
+    const cur = known ?? (await store.load(detail.merchant_id, scope));
     if (cur.applied.includes(detail.id)) return 'duplicate';
-    const state = recordOutcome(cur.state, outcome, deps.config ?? DEFAULT_ROUTING_CONFIG);
+    const state = recordOutcome(cur.state, outcome, config ?? DEFAULT_ROUTING_CONFIG);
+    const next = { state, applied: [...cur.applied, detail.id].slice(-APPLIED_MEMORY) };
     try {
-      await deps.store.save(detail.merchant_id, scope, { state, applied: [...cur.applied, detail.id].slice(-APPLIED_MEMORY) }, cur.version);
+      await store.save(detail.merchant_id, scope, next, cur.version);
+      if (local && k !== undefined) {
+        local.written.delete(k);
+        local.written.set(k, { ...next, version: cur.version + 1 });
+        if (local.written.size > WRITTEN_MEMORY) local.written.delete(local.written.keys().next().value!);
+      }
       return 'applied';
     } catch (err) {
+      if (local && k !== undefined) local.written.delete(k);
       // Another consumer wrote first: re-read and apply this outcome on top of theirs.
       if (!(err instanceof RoutingStateConflictError) || i + 1 >= MAX_TRIES) throw err;
-      await backoff(detail.id, i);
+      // A conflict on a remembered state only means another process wrote since: read at once.
+      if (!known) await backoff(detail.id, i);
     }
   }
 }

@@ -42,10 +42,11 @@ export interface RiskStore {
   read(keys: RiskKeys, agentId: string, opts: { withModel: boolean; consistent?: boolean }): Promise<VersionedSnapshot & { model?: RiskModelState }>;
   /**
    * Records a scored payment: its features (once per payment) and the updated entity records,
-   * each conditional on the version read, all or nothing.
+   * each conditional on the version read, and with `model` the model item (conditional on its
+   * version), all or nothing.
    * @throws RiskStoreConflictError, RiskAlreadyAppliedError
    */
-  recordScored(keys: RiskKeys, read: VersionedSnapshot, next: RiskSnapshot, scored: ScoredFeatures): Promise<void>;
+  recordScored(keys: RiskKeys, read: VersionedSnapshot, next: RiskSnapshot, scored: ScoredFeatures, model?: { next: Omit<RiskModelState, 'version'>; expectedVersion: number }): Promise<void>;
   getScored(paymentId: string): Promise<ScoredFeatures | undefined>;
   loadModel(): Promise<RiskModelState | undefined>;
   /** @throws RiskStoreConflictError */

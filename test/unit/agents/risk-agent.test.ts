@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryEventOutbox } from '../../../functions/adapters/memory/event-outbox.js';
 import { MemoryPaymentStore } from '../../../functions/adapters/memory/payments.js';
 import { MemoryRiskStore } from '../../../functions/adapters/memory/risk-store.js';
+import { SerialLanes } from '../../../functions/app/agents/lanes.js';
 import { learnFromLabel, recordPaymentOutcome, trustEventOf } from '../../../functions/app/agents/risk-feedback.js';
 import { AgentRiskAssessor } from '../../../functions/app/decisions/agent-risk.js';
 import { buildEvent } from '../../../functions/app/events.js';
@@ -58,6 +59,36 @@ describe('risk agent', () => {
     expect(await recordPaymentOutcome(outcome(pay(20)), { store })).toBe('duplicate');
     expect(store.records.get('card:fp_1')?.version).toBe(1);
     expect(store.model?.thresholds.review_logit).not.toBe(INITIAL_THRESHOLDS.review_logit);
+  });
+
+  it('records an outcome in one read and one all-or-nothing write (entities, features, model threshold); a lane queues a process’s outcomes', async () => {
+    const store = new MemoryRiskStore();
+    const lanes = new SerialLanes();
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => recordPaymentOutcome(outcome(pay(50 + i)), { store, lanes })));
+    expect(results).toEqual(Array(6).fill('applied'));
+    expect(store.reads).toBe(6);
+    expect(store.model?.version).toBe(6);
+    expect(store.records.get('card:fp_1')?.version).toBe(6);
+    expect(lanes.busy).toBe(0);
+    // Another process moved the model since the read: nothing of this outcome lands, it is re-read and applied.
+    const recordScored = store.recordScored.bind(store);
+    let raced = false;
+    store.recordScored = async (...args) => {
+      if (!raced) { raced = true; store.model = { ...store.model!, version: store.model!.version + 1 }; }
+      return recordScored(...args);
+    };
+    expect(await recordPaymentOutcome(outcome(pay(60)), { store, lanes })).toBe('applied');
+    expect(store.reads).toBe(8);
+    expect(store.records.get('card:fp_1')?.version).toBe(7);
+    expect(store.model?.version).toBe(8);
+  });
+
+  it('without a lane, concurrent outcomes still all land (conditional writes, retried)', async () => {
+    const store = new MemoryRiskStore();
+    const results = await Promise.all(Array.from({ length: 4 }, (_, i) => recordPaymentOutcome(outcome(pay(70 + i)), { store })));
+    expect(results).toEqual(Array(4).fill('applied'));
+    expect(store.model?.version).toBe(4);
+    expect(store.reads).toBeGreaterThan(4);
   });
 
   it('learns from a fraud label once: model updated, agent trust lowered', async () => {

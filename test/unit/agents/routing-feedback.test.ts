@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryRoutingStateStore } from '../../../functions/adapters/memory/routing-state.js';
-import { applyAttemptOutcome, resultOf } from '../../../functions/app/agents/routing-feedback.js';
+import { applyAttemptOutcome, resultOf, routingFeedbackLocal } from '../../../functions/app/agents/routing-feedback.js';
 import { AgentRouter } from '../../../functions/app/decisions/agent-router.js';
 import { buildEvent } from '../../../functions/app/events.js';
 import { RoutingStateConflictError } from '../../../functions/app/ports/routing-state.js';
@@ -41,6 +41,24 @@ describe('routing agent feedback and router', () => {
     const s = await store.load('mer_1', 'card');
     expect(s.version).toBe(2);
     expect(s.applied).toHaveLength(2);
+  });
+
+  it('with a process lane: concurrent outcomes of one merchant are applied in turn from the state written last, one read in all', async () => {
+    const store = new MemoryRoutingStateStore();
+    const local = routingFeedbackLocal();
+    const events = Array.from({ length: 12 }, (_, i) => attempt(100 + i, i % 3 === 0 ? 'error' : 'captured'));
+    expect(await Promise.all(events.map((e) => applyAttemptOutcome(e, { store, local })))).toEqual(Array(12).fill('applied'));
+    expect(store.reads).toBe(1);
+    const s = await store.load('mer_1', 'card');
+    expect(s.version).toBe(12);
+    expect(new Set(s.applied)).toEqual(new Set(events.map((e) => e.id)));
+    // Another process wrote since: the remembered state conflicts, is re-read, and both outcomes count.
+    await applyAttemptOutcome(attempt(200, 'declined'), { store });
+    expect(await applyAttemptOutcome(attempt(201, 'captured'), { store, local })).toBe('applied');
+    const after = await store.load('mer_1', 'card');
+    expect(after.version).toBe(14);
+    expect(after.applied.slice(-2)).toEqual([attempt(200, 'declined').id, attempt(201, 'captured').id]);
+    expect(await applyAttemptOutcome(events[0]!, { store, local })).toBe('duplicate');
   });
 
   it('gives up with the conflict error when every retry loses', async () => {
