@@ -63,6 +63,8 @@ const schema = z.object({
   PIX_CERT_FILE: optional,
   PIX_KEY_FILE: optional,
   PIX_RECEIVER_KEY: optional,
+  /** Account Pix Automático recurring charges credit (`<branch>/<account>/<checking|savings|payment>`). */
+  PIX_RECEIVER_ACCOUNT: z.string().regex(/^\d{0,4}\/\d{1,20}\/(checking|savings|payment)$/).optional(),
   BEDROCK_MODEL_ID: optional,
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
 });

@@ -86,6 +86,20 @@ export const CONSUMERS: readonly ConsumerDef[] = [
     // Labels can arrive before their payment's outcome was processed: retry for a day.
     retry: { maximumRetryAttempts: 32, maximumEventAgeSeconds: 86_400 },
   },
+  {
+    // Merchant triggers that reference platform events are evaluated here, generically: the
+    // consumer loads the event's merchant's enabled triggers and runs our EventBridge matcher over
+    // the event. On AWS each merchant rule could instead become a real EventBridge rule (on a
+    // per-merchant event bus fed by a rule on this bus, or on a partner event bus per merchant)
+    // targeting the same action function; that buys fan-out inside EventBridge at the cost of rule
+    // quotas (300 rules per bus by default) and a deploy-time resource per merchant rule, so it is
+    // a later step for merchants with many rules. Risk labels also feed subscription churn risk.
+    id: 'merchant-triggers',
+    functionId: 'TriggerEvaluator',
+    description: 'Platform events evaluated against merchant triggers (and disputes against subscriptions)',
+    pattern: { source: [EVENT_SOURCE] },
+    retry: { maximumRetryAttempts: 16, maximumEventAgeSeconds: 3600 },
+  },
 ];
 
 /** Validates an event detail for `type` (envelope + object shape). */

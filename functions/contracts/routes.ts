@@ -68,6 +68,15 @@ export const ROUTES = [
   { method: 'POST', path: '/v1/payouts/batches/{id}/pause', functionId: 'PayoutsApi', auth: 'merchant', summary: 'Pause a payout batch' },
   { method: 'POST', path: '/v1/payouts/batches/{id}/resume', functionId: 'PayoutsApi', auth: 'merchant', summary: 'Resume a paused payout batch' },
   { method: 'POST', path: '/v1/payouts/batches/{id}/cancel', functionId: 'PayoutsApi', auth: 'merchant', summary: 'Cancel a payout batch (items not yet paid are canceled)' },
+  { method: 'POST', path: '/v1/subscriptions', functionId: 'SubscriptionsApi', auth: 'merchant', summary: 'Create a subscription (card on file or Pix Automático)', idempotent: true },
+  { method: 'GET', path: '/v1/subscriptions/{id}', functionId: 'SubscriptionsApi', auth: 'merchant', summary: 'Retrieve a subscription with its churn risk' },
+  { method: 'POST', path: '/v1/subscriptions/{id}/cancel', functionId: 'SubscriptionsApi', auth: 'merchant', summary: 'Cancel a subscription' },
+  // `{id}` may end in `.html` or `.pdf` (a path parameter is a whole segment on API Gateway and locally).
+  { method: 'GET', path: '/v1/invoices/{id}', functionId: 'SubscriptionsApi', auth: 'merchant', summary: 'Retrieve an invoice (JSON; {id}.html and {id}.pdf render it)' },
+  { method: 'POST', path: '/v1/triggers', functionId: 'TriggersApi', auth: 'merchant', summary: 'Create a conditional trigger (event pattern → payment or payout)' },
+  { method: 'GET', path: '/v1/triggers', functionId: 'TriggersApi', auth: 'merchant', summary: 'List triggers' },
+  { method: 'POST', path: '/v1/triggers/{id}/disable', functionId: 'TriggersApi', auth: 'merchant', summary: 'Disable a trigger' },
+  { method: 'POST', path: '/v1/events', functionId: 'TriggersApi', auth: 'merchant', summary: 'Send a business event; matching triggers fire once per event', idempotent: true },
 ] as const satisfies readonly RouteDef[];
 
 /** `"POST /v1/payments/{id}/capture"` — the API Gateway v2 routeKey. */

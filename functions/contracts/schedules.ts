@@ -32,6 +32,7 @@ export const SCHEDULES: readonly ScheduleDef[] = [
   },
   { id: 'pix-expiry', functionId: 'PixExpiry', expression: 'rate(1 minute)', description: 'Expire unpaid Pix charges past expires_at (payment.canceled, pix.charge.expired)', input: {} },
   { id: 'pix-refunds', functionId: 'PixRefunds', expression: 'rate(1 minute)', description: 'Settle pending Pix devoluções from the PSP status', input: {} },
+  { id: 'subscription-renewals', functionId: 'SubscriptionRenewals', expression: 'rate(1 minute)', description: 'Renew due subscriptions: invoice each period once, charge it, schedule dunning retries', input: {} },
   { id: 'pix-reconcile', functionId: 'PixReconcile', expression: 'rate(1 hour)', description: 'Reconcile the PSP received Pix of the last window with the ledger', input: { window_minutes: 120 } },
 ];
 

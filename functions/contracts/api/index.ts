@@ -17,6 +17,8 @@ import { decideReviewRequest, listReviewsQuery, reviewListSchema, reviewSchema }
 import { mcpRequestSchema, mcpResponseSchema } from './mcp.js';
 import { balancesSchema, healthSchema, openApiDocumentSchema, sandboxProcessorListSchema, sandboxResultSchema, webhookAckSchema, webhookBodySchema } from './meta.js';
 import { createPixChargeRequest, decodeBrCodeRequest, decodedBrCodeSchema, pixChargeSchema, sandboxPixPayRequest, sandboxProcessorRequest, staticBrCodeRequest, staticBrCodeSchema } from './pix.js';
+import { cancelSubscriptionRequest, createSubscriptionRequest, invoiceSchema, subscriptionSchema } from './subscriptions.js';
+import { createTriggerRequest, disableTriggerRequest, merchantEventRequest, merchantEventResultSchema, triggerListSchema, triggerSchema } from './triggers.js';
 import { explainPaymentRequest, explanationSchema, riskLabelRequest, riskLabelSchema } from './agents-api.js';
 
 export interface RouteSchemas {
@@ -73,6 +75,14 @@ export const API_SCHEMAS: Record<string, RouteSchemas> = {
   'GET /v1/sandbox/processors': { response: { status: 200, schema: sandboxProcessorListSchema } },
   'POST /webhooks/stripe': { body: webhookBodySchema, response: { status: 200, schema: webhookAckSchema } },
   'POST /webhooks/pix': { body: webhookBodySchema, response: { status: 200, schema: webhookAckSchema } },
+  'POST /v1/subscriptions': { body: createSubscriptionRequest, response: { status: 201, schema: subscriptionSchema } },
+  'GET /v1/subscriptions/{id}': { response: { status: 200, schema: subscriptionSchema } },
+  'POST /v1/subscriptions/{id}/cancel': { body: cancelSubscriptionRequest, response: { status: 200, schema: subscriptionSchema } },
+  'GET /v1/invoices/{id}': { response: { status: 200, schema: invoiceSchema } },
+  'POST /v1/triggers': { body: createTriggerRequest, response: { status: 201, schema: triggerSchema } },
+  'GET /v1/triggers': { response: { status: 200, schema: triggerListSchema } },
+  'POST /v1/triggers/{id}/disable': { body: disableTriggerRequest, response: { status: 200, schema: triggerSchema } },
+  'POST /v1/events': { body: merchantEventRequest, response: { status: 200, schema: merchantEventResultSchema } },
   'POST /mcp': { body: mcpRequestSchema, response: { status: 200, schema: mcpResponseSchema } },
   'GET /mcp': { response: { status: 405, schema: mcpResponseSchema } },
 };
