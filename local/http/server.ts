@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FunctionHost } from '../lambda/function-host.js';
-import { apiEventV2, authorizerEventV2 } from './api-event.js';
+import { apiEventV2, authorizerEventV2, type ApiEventV2 } from './api-event.js';
 import { sendProblem } from './problem.js';
 import { compileRoutes } from './router.js';
 
@@ -26,6 +26,12 @@ export interface LocalHttpOptions {
   readonly host?: string;
   /** Function id of the REQUEST authorizer run before every non-`public` route. */
   readonly authorizerId?: string;
+  /**
+   * How long an authorizer result is reused for the same `Authorization` header (the identity
+   * source), as API Gateway's authorizer cache does: `resultsCacheTtl` in lib/constructs/http-api.ts
+   * (10 s). Requests without the header always reach the authorizer. 0 turns the cache off.
+   */
+  readonly authorizerCacheTtlMs?: number;
   /** API Gateway's payload limit is 10 MB; our API allows 1 MB. */
   readonly maxBodyBytes?: number;
   readonly log?: (line: string) => void;
@@ -38,6 +44,12 @@ export interface LocalHttp {
 }
 
 class BodyTooLarge extends Error {}
+
+type AuthorizerDecision = { isAuthorized?: boolean; context?: unknown } | undefined;
+/** lib/constructs/http-api.ts: `resultsCacheTtl: Duration.seconds(10)`. */
+const AUTHORIZER_CACHE_TTL_MS = 10_000;
+/** Distinct identities remembered at once (oldest dropped first). */
+const AUTHORIZER_CACHE_MAX = 10_000;
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -97,6 +109,24 @@ export async function startLocalHttp(opts: LocalHttpOptions): Promise<LocalHttp>
   const limit = opts.maxBodyBytes ?? 1024 * 1024;
   const authorizerId = opts.authorizerId ?? 'Authorizer';
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const cacheTtl = opts.authorizerCacheTtlMs ?? AUTHORIZER_CACHE_TTL_MS;
+  const decisions = new Map<string, { decision: AuthorizerDecision; until: number }>();
+
+  const authorizeRequest = async (event: ApiEventV2): Promise<AuthorizerDecision> => {
+    const identity = event.headers.authorization;
+    const now = Date.now();
+    if (identity !== undefined && cacheTtl > 0) {
+      const hit = decisions.get(identity);
+      if (hit && hit.until > now) return hit.decision;
+      if (hit) decisions.delete(identity);
+    }
+    const decision = (await opts.functions.invoke(authorizerId, authorizerEventV2(event))) as AuthorizerDecision;
+    if (identity !== undefined && cacheTtl > 0) {
+      if (decisions.size >= AUTHORIZER_CACHE_MAX) decisions.delete(decisions.keys().next().value!);
+      decisions.set(identity, { decision, until: now + cacheTtl });
+    }
+    return decision;
+  };
 
   const tooLarge = (res: ServerResponse, requestId: string): void =>
     sendProblem(res, 413, 'payload_too_large', `The request body exceeds ${limit} bytes.`, requestId, { connection: 'close' });
@@ -125,14 +155,15 @@ export async function startLocalHttp(opts: LocalHttpOptions): Promise<LocalHttp>
     const event = apiEventV2({ req, rawPath, rawQueryString, body, requestId, routeKey: match.routeKey, pathParameters: match.pathParameters });
     try {
       if (match.route.auth !== 'public') {
-        const decision = (await opts.functions.invoke(authorizerId, authorizerEventV2(event))) as { isAuthorized?: boolean; context?: unknown } | undefined;
+        const decision = await authorizeRequest(event);
         if (decision?.isAuthorized !== true) {
           const text = '{"message":"Forbidden"}';
           res.writeHead(403, { 'content-type': 'application/json', 'content-length': text.length, 'request-id': requestId, 'apigw-requestid': requestId });
           res.end(text);
           return;
         }
-        event.requestContext.authorizer = { lambda: decision.context ?? {} };
+        // A copy per request, as Lambda deserializes one: a cached result is shared.
+        event.requestContext.authorizer = { lambda: structuredClone(decision.context ?? {}) };
       }
       writeResult(res, await opts.functions.invoke(match.route.functionId, event, requestId), requestId);
     } catch (err) {

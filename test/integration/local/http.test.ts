@@ -92,6 +92,30 @@ describe('HTTP adapter (API Gateway HTTP API, payload 2.0)', () => {
     expect(await p.json()).toEqual({ hello: 'world' });
   });
 
+  it('caches the authorizer result per Authorization header for the TTL (API Gateway resultsCacheTtl); no header, no cache', async () => {
+    const calls: string[] = [];
+    const functions = await loadFunctions([fake('FakeAuthorizer'), fake('FakeApi')], { rootDir: REPO_ROOT });
+    const counting = { ...functions, has: functions.has.bind(functions), def: functions.def.bind(functions), invoke: (id: string, e: unknown, r?: string) => { calls.push(id); return functions.invoke(id, e, r); } };
+    const cached = await startLocalHttp({ functions: counting, authorizerId: 'FakeAuthorizer', authorizerCacheTtlMs: 300, routes: [{ method: 'GET', path: '/v1/payments/{id}', functionId: 'FakeApi', auth: 'merchant' }] });
+    try {
+      const get = (headers: Record<string, string>) => fetch(`${cached.url}/v1/payments/pay_1`, { headers });
+      const a = await echo(await get({ authorization: 'Bearer k1' }));
+      const b = await echo(await get({ authorization: 'Bearer k1' }));
+      expect(b.event.requestContext.authorizer).toEqual(a.event.requestContext.authorizer);
+      await echo(await get({ authorization: 'Bearer k2' }));
+      expect(calls.filter((c) => c === 'FakeAuthorizer')).toHaveLength(2);
+      await echo(await get({}));
+      await echo(await get({}));
+      expect(calls.filter((c) => c === 'FakeAuthorizer')).toHaveLength(4);
+      await new Promise((r) => setTimeout(r, 350));
+      await echo(await get({ authorization: 'Bearer k1' }));
+      expect(calls.filter((c) => c === 'FakeAuthorizer')).toHaveLength(5);
+      expect(calls.filter((c) => c === 'FakeApi')).toHaveLength(6);
+    } finally {
+      await cached.stop();
+    }
+  });
+
   it('answers 403 {"message":"Forbidden"} when the authorizer does not authorize, like API Gateway', async () => {
     const res = await fetch(`${http.url}/v1/payments/pay_1`, { headers: { 'x-deny': '1' } });
     expect(res.status).toBe(403);
