@@ -45,7 +45,7 @@ export async function tokenizeCard(merchantId: string, input: CreatePaymentMetho
 }
 
 /** The card for one authorization, decrypted in memory only. */
-export async function revealCard(pm: StoredPaymentMethod, vault: Vault): Promise<CardForAuthorization> {
+export async function revealCard(pm: Pick<StoredPaymentMethod, 'id' | 'merchantId' | 'card' | 'sealed'>, vault: Vault): Promise<CardForAuthorization> {
   const secret = JSON.parse(await vault.open(pm.sealed, sealContext(pm.merchantId, pm.id))) as { number: string; holder_name?: string };
   return { number: secret.number, expMonth: pm.card.expMonth, expYear: pm.card.expYear, brand: pm.card.brand, fingerprint: pm.card.fingerprint, ...(secret.holder_name ? { holderName: secret.holder_name } : {}) };
 }

@@ -68,7 +68,10 @@ export async function createCardPayment(input: CreatePaymentRequest, payer: Paye
   const actor = payer.agentId ? `agent:${payer.agentId}` : `merchant:${payer.merchantId}`;
   const { payment } = await deps.payments.create(draftPayment, { audit: [draft(now, actor, 'payment.created', { amount: input.amount, currency: input.currency, capture_method: input.capture_method, payment_method: pm.id })] });
   if (isFinal(payment.status) || payment.status === 'authorized' || payment.status === 'requires_approval') return payment;
-  const out = await deps.workflow.run({ payment, ...(opts.approvalRequired ? { approval_required: opts.approvalRequired } : {}) });
+  const out = await deps.workflow.run({
+    payment, sealed_card: { payment_method_id: pm.id, sealed: pm.sealed },
+    ...(opts.approvalRequired ? { approval_required: opts.approvalRequired } : {}),
+  });
   return out.payment;
 }
 

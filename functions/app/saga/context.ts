@@ -5,6 +5,7 @@
  */
 import type { AuditDraft } from '../../core/audit/index.js';
 import type { Failure, Payment, RiskDecision, RoutingDecision } from '../../core/payments/index.js';
+import type { Sealed } from '../ports/vault.js';
 
 export interface SagaContext {
   payment: Payment;
@@ -12,6 +13,12 @@ export interface SagaContext {
   approved?: boolean;
   /** The payment needs a human decision before routing (e.g. above the mandate's threshold). */
   approval_required?: 'mandate_threshold';
+  /**
+   * The payment method's card as stored: ciphertext only (the vault opens it in authorize, in
+   * memory), so authorize does not read the payment method again. Absent when the saga is resumed
+   * after an approval; authorize then reads it. Execution data is not logged (state-machines.ts).
+   */
+  sealed_card?: { payment_method_id: string; sealed: Sealed };
   risk?: RiskDecision;
   routing?: RoutingDecision;
   /** Index into routing.ranked of the processor to try next. */

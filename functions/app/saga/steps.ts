@@ -11,6 +11,7 @@ import { capFor, remainingAttempts } from '../../core/exceptions/index.js';
 import { attemptFrom, isFinal, nextStep, transition, amend, paymentView, type Attempt, type Payment } from '../../core/payments/index.js';
 import { revealCard } from '../payment-methods.js';
 import { MandateLimitError } from '../ports/agent-store.js';
+import type { StoredPaymentMethod } from '../ports/payment-method-store.js';
 import { reserveBudgets, settleBudgets } from './budgets.js';
 import type { SagaContext } from './context.js';
 import type { SagaDeps } from './deps.js';
@@ -105,7 +106,12 @@ export async function authorize(ctx: SagaContext, deps: SagaDeps): Promise<SagaC
     p = amend(p, now, { attempts: [...p.attempts, attempt], decision: { ...p.decision, ...(ctx.risk ? { risk: ctx.risk } : {}), ...(ctx.routing ? { routing: ctx.routing } : {}) } });
     p = await deps.payments.update(p, { audit: [...auditOf(ctx), draft(now, 'saga', 'attempt.started', { processor: candidate.processor, index })] });
   }
-  const pm = await deps.paymentMethods.get(p.merchant_id, pmId);
+  const carried = ctx.sealed_card?.payment_method_id === pmId ? ctx.sealed_card.sealed : undefined;
+  // The sealed card the create request read (the vault binds it to this merchant and payment
+  // method: an envelope of another one does not open), else the stored payment method.
+  const pm: Pick<StoredPaymentMethod, 'id' | 'merchantId' | 'card' | 'sealed'> | undefined = carried
+    ? { id: pmId, merchantId: p.merchant_id, card: { brand: card.brand, last4: card.last4, expMonth: card.exp_month, expYear: card.exp_year, fingerprint: card.fingerprint, bin: card.bin }, sealed: carried }
+    : await deps.paymentMethods.get(p.merchant_id, pmId);
   if (!pm) throw new Error(`payment method ${pmId} is gone`);
   const started = Date.now();
   const result = await processor.authorize({

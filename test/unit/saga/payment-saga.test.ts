@@ -27,6 +27,26 @@ describe('payment saga (real ASL, in-memory ports)', () => {
     expect(p.decision.routing?.ranked.map((r) => r.processor)).toEqual(['acq_a', 'acq_b']);
   });
 
+  it('reads the payment method once: authorize opens the sealed card the create request carried (bound to its merchant and payment method)', async () => {
+    const w = await world();
+    const pmStore = w.deps.paymentMethods;
+    const get = pmStore.get.bind(pmStore);
+    let reads = 0;
+    pmStore.get = async (m, id) => { reads++; return get(m, id); };
+    const numbers: string[] = [];
+    const authorize = w.a.authorize.bind(w.a);
+    w.a.authorize = async (req) => { numbers.push(req.card.number); return authorize(req); };
+    expect((await w.pay('k-once')).status).toBe('succeeded');
+    expect(reads).toBe(1);
+    expect(numbers).toEqual(['4242424242424242']);
+    // An envelope sealed for another payment method does not open for this one.
+    const p = (await w.pay('k-other')).payment_method as { id: string };
+    const stored = (await get('mer_1', p.id))!;
+    const other = await w.deps.vault.seal(JSON.stringify({ number: '4000000000000002' }), { merchant_id: 'mer_1', payment_method_id: 'pm_other', purpose: 'card' });
+    expect(stored.sealed).not.toEqual(other);
+    await expect(w.deps.vault.open(other, { merchant_id: 'mer_1', payment_method_id: p.id, purpose: 'card' })).rejects.toThrow();
+  });
+
   it('cascades to the next processor after a processor error and records both attempts', async () => {
     const w = await world({ a: new ScriptedProcessor('acq_a', 'error') });
     const p = await w.pay('k2');
