@@ -173,6 +173,62 @@ describe('card payments over HTTP', () => {
     expect(again.body.outcome).toBe('duplicate');
   });
 
+  it('a failure injected between saga steps compensates: the capture is refunded, the retry replays, one charge and no orphan', async () => {
+    const token = await card(TEST_CARDS.approved);
+    const invoke = rt.functions.invoke.bind(rt.functions);
+    const host = rt.functions as { invoke: typeof rt.functions.invoke };
+    // Adyen is down while the payment is routed (so it lands at Stripe whatever the routing agent
+    // prefers) and back before compensation (which voids the unknown Adyen attempt by key). Then
+    // the ledger step fails for good: the saga must undo the capture at Stripe.
+    host.invoke = async (id, event, rid) => {
+      const e = event as { step?: string };
+      if (id === 'PaymentSteps' && e.step === 'post_ledger') {
+        await sandboxControl('adyen', { mode: 'up' });
+        throw Object.assign(new Error('ledger unavailable'), { name: 'LedgerDown' });
+      }
+      return invoke(id, event, rid);
+    };
+    await sandboxControl('adyen', { mode: 'down' });
+    let first;
+    try {
+      first = await pay(token, {}, 'inject-1');
+    } finally {
+      host.invoke = invoke;
+      await sandboxControl('adyen', { mode: 'up' });
+    }
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ status: 'failed', processor: null });
+    const retry = await pay(token, {}, 'inject-1');
+    expect(retry.text).toBe(first.text);
+    const base = new URL(rt.env['STRIPE_API_BASE']!);
+    const stripe = new Stripe(rt.env['STRIPE_API_KEY']!, { host: base.hostname, port: Number(base.port), protocol: 'http' });
+    const intents = (await stripe.paymentIntents.search({ query: `metadata['payment_id']:'${first.body.id}'` })).data;
+    expect(intents).toHaveLength(1);
+    const pi = await stripe.paymentIntents.retrieve(intents[0]!.id, { expand: ['latest_charge'] });
+    const charge = pi.latest_charge as { amount_captured?: number; amount_refunded?: number } | null;
+    expect(charge?.amount_captured).toBe(1990);
+    expect(charge?.amount_refunded).toBe(1990);
+  });
+
+  it('a transient failure between saga steps is retried by the state machine: one charge, payment succeeded', async () => {
+    const token = await card(TEST_CARDS.approved);
+    const invoke = rt.functions.invoke.bind(rt.functions);
+    const host = rt.functions as { invoke: typeof rt.functions.invoke };
+    let failed = 0;
+    host.invoke = async (id, event, rid) => {
+      if (id === 'PaymentSteps' && (event as { step?: string }).step === 'commit' && failed++ === 0) throw Object.assign(new Error('throttled'), { name: 'TransientError' });
+      return invoke(id, event, rid);
+    };
+    try {
+      const r = await pay(token, {}, 'inject-2');
+      expect(r.body.status).toBe('succeeded');
+      expect(r.body.attempts).toHaveLength(1);
+      expect(failed).toBeGreaterThan(1);
+    } finally {
+      host.invoke = invoke;
+    }
+  });
+
   it('1,000 concurrent requests over 50 idempotency keys make exactly 50 payments, 50 ledger entries and 50 payment.succeeded events', async () => {
     const token = await card(TEST_CARDS.approved);
     const before = await api.get('/v1/ledger/balances');
