@@ -9,6 +9,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { startMcp } from '../../local/cli/commands/mcp.js';
+import { SendTaskFailureCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -182,6 +183,22 @@ describe('agent-first access (e2e, local runtime)', () => {
     expect((await merchant.post(`/v1/reviews/${review.id}/decline`)).body.status).toBe('declined');
     const done = await eventually(async () => { const r = await merchant.get(`/v1/payments/${p.body.id}`); return r.body.status === 'failed' ? r.body : undefined; }, 10_000);
     expect(done.failure.code).toBe('approval_declined');
+    expect((await merchant.get(`/v1/mandates/${m.id}`)).body).toMatchObject({ spent: 0, reserved: 0 });
+  });
+
+  it('a review nobody answers in time cancels the payment (approval_expired) and releases its reservation', async () => {
+    const m = await mandate();
+    const p = await pay(m.api, 35_000);
+    expect(p.body.status).toBe('requires_approval');
+    const review = await eventually(async () => (await merchant.get('/v1/reviews?status=pending')).body.data.find((r: { payment_id: string }) => r.payment_id === p.body.id));
+    const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: rt.dynamoEndpoint, region: 'us-east-1', credentials: LOCAL_CREDENTIALS }));
+    const token = await eventually(async () => (await new DynamoDbReviewStore(doc, rt.tableNames['Platform']!).getById(review.id))?.task_token);
+    // The waiting Task's timer firing is Step Functions' own States.Timeout; the 24 h timer is not
+    // waited for here: the same error reaches the same Catch through SendTaskFailure.
+    const sfn = new SFNClient({ endpoint: rt.awsEndpoint, region: 'us-east-1', credentials: LOCAL_CREDENTIALS });
+    await sfn.send(new SendTaskFailureCommand({ taskToken: token, error: 'States.Timeout', cause: 'approval window elapsed' }));
+    const done = await eventually(async () => { const r = await merchant.get(`/v1/payments/${p.body.id}`); return r.body.status === 'canceled' ? r.body : undefined; }, 10_000);
+    expect(done.failure.code).toBe('approval_expired');
     expect((await merchant.get(`/v1/mandates/${m.id}`)).body).toMatchObject({ spent: 0, reserved: 0 });
   });
 
