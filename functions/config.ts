@@ -53,6 +53,8 @@ const schema = z.object({
   CONNECTOR_ADYEN_FUNCTION: optional,
   ADYEN_API_KEY: optional,
   ADYEN_MERCHANT_ACCOUNT: optional,
+  /** HMAC key (hex) of the Adyen webhook; verifies every notification item's signature. */
+  ADYEN_HMAC_KEY: z.string().regex(/^(?:[0-9a-fA-F]{2})+$/).optional(),
   /** Base URL of Adyen's Checkout API, or of the local Adyen-compatible sandbox. */
   ADYEN_CHECKOUT_BASE: optional,
   /** Admin endpoint of the local sandbox acquirers (used by /v1/sandbox/processors). */

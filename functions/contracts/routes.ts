@@ -48,6 +48,7 @@ export const ROUTES = [
   { method: 'POST', path: '/v1/pix/brcode/decode', functionId: 'PixApi', auth: 'merchant_or_agent', summary: 'Decode a BR Code' },
   { method: 'POST', path: '/v1/pix/brcode/static', functionId: 'PixApi', auth: 'merchant_or_agent', summary: 'Build a static BR Code and its QR' },
   { method: 'POST', path: '/webhooks/stripe', functionId: 'StripeWebhook', auth: 'public', summary: 'Stripe webhook (Stripe-Signature verified)' },
+  { method: 'POST', path: '/webhooks/adyen', functionId: 'AdyenWebhook', auth: 'public', summary: 'Adyen standard webhooks (HMAC verified per item); answers [accepted]' },
   { method: 'POST', path: '/webhooks/pix', functionId: 'PixWebhook', auth: 'public', summary: 'API Pix callback from the PSP (confirmed with the PSP before crediting; mTLS on AWS)' },
   { method: 'POST', path: '/v1/agents', functionId: 'AgentsApi', auth: 'merchant', summary: 'Register an agent' },
   { method: 'GET', path: '/v1/agents/{id}', functionId: 'AgentsApi', auth: 'merchant_or_agent', summary: 'Retrieve an agent with its trust score' },

@@ -16,8 +16,13 @@
  *     columns (pspReference, modificationReference, merchantReference, type Settled|Refunded,
  *     grossCurrency, grossCredit, grossDebit, commission, netCredit, netDebit, creationDate) but with
  *     integer minor-unit amounts instead of the report's decimals.
+ * - Standard webhooks for refunds, captures and cancels (card-adyen-notify.ts), signed with the HMAC
+ *   key the sandbox returns as `ADYEN_HMAC_KEY`, sent to `<url>/webhooks/adyen` once `setWebhookUrl`
+ *   named the API (the runtime's `ready` hook); `POST /__sandbox/notifications { delay_ms, duplicates, refund_success }`.
  */
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createNotifier } from './card-adyen-notify.js';
 import { sharedCardBehaviour, type CardBehaviour } from './card-behaviour.js';
 import { routeAdyen, type AdyenState } from './card-adyen-routes.js';
 import { DEFAULT_CONTROL, canonicalHash, delayIfSlow, dropIfDown, handleControl, listen, readBody, sendJson, type SandboxControl } from './http-util.js';
@@ -27,6 +32,8 @@ export interface AdyenSandboxOptions {
   readonly merchantAccount?: string;
   readonly behaviour?: CardBehaviour;
   readonly now?: () => Date;
+  /** HMAC key (hex) notifications are signed with; random per start by default. */
+  readonly hmacKey?: string;
 }
 
 export interface AdyenSandbox {
@@ -37,6 +44,8 @@ export interface AdyenSandbox {
   readonly state: AdyenState;
   control(): SandboxControl;
   setControl(next: SandboxControl): void;
+  /** Where notifications go: the API's base URL (`/webhooks/adyen` is appended). */
+  setWebhookUrl(url: string): void;
   stop(): Promise<void>;
 }
 
@@ -50,10 +59,22 @@ export async function startAdyenSandbox(options: AdyenSandboxOptions = {}): Prom
   const state: AdyenState = { merchantAccount, payments: new Map(), settlement: [] };
   const ctl = { control: DEFAULT_CONTROL };
   const idempotency = new Map<string, StoredResponse>();
+  const hmacKey = options.hmacKey ?? randomBytes(32).toString('hex').toUpperCase();
+  const notifier = createNotifier({ hmacKey, merchantAccount, now });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     if (await handleControl(req, res, url.pathname, ctl)) return;
+    if (url.pathname === '/__sandbox/notifications' && req.method === 'POST') {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse((await readBody(req)) || '{}');
+      } catch {
+        return sendJson(res, 400, { error: 'body must be JSON' });
+      }
+      const out = notifier.update(parsed);
+      return typeof out === 'string' ? sendJson(res, 400, { error: out }) : sendJson(res, 200, out);
+    }
     if (url.pathname.startsWith('/__sandbox/')) return sandboxRead(url, res);
     if (!dropIfDown(req, ctl.control)) return;
     const raw = await readBody(req);
@@ -72,7 +93,7 @@ export async function startAdyenSandbox(options: AdyenSandboxOptions = {}): Prom
     const method = req.method ?? 'POST';
     const keyHeader = req.headers['idempotency-key'];
     const key = Array.isArray(keyHeader) ? keyHeader[0] : keyHeader;
-    const ctx = { state, behaviour, now, successRate: ctl.control.success_rate, idempotencyKey: key ?? '' };
+    const ctx = { state, behaviour, now, successRate: ctl.control.success_rate, idempotencyKey: key ?? '', notify: notifier.send, refundSuccess: notifier.settings.refund_success };
     if (key === undefined) {
       await delayIfSlow(ctl.control);
       const out = routeAdyen(method, url.pathname, body, ctx);
@@ -129,12 +150,16 @@ export async function startAdyenSandbox(options: AdyenSandboxOptions = {}): Prom
     baseUrl: listening.baseUrl,
     apiKey,
     merchantAccount,
-    env: { ADYEN_CHECKOUT_BASE: listening.baseUrl, ADYEN_API_KEY: apiKey, ADYEN_MERCHANT_ACCOUNT: merchantAccount },
+    env: { ADYEN_CHECKOUT_BASE: listening.baseUrl, ADYEN_API_KEY: apiKey, ADYEN_MERCHANT_ACCOUNT: merchantAccount, ADYEN_HMAC_KEY: hmacKey },
     state,
     control: () => ctl.control,
     setControl: (next) => {
       ctl.control = next;
     },
-    stop: () => listening.close(),
+    setWebhookUrl: (u) => notifier.setUrl(u),
+    stop: () => {
+      notifier.stop();
+      return listening.close();
+    },
   };
 }

@@ -5,6 +5,7 @@
  * minor units with upper-case currency. Only last4, brand and a keyed fingerprint of a card are kept.
  */
 import type { CardBehaviour, CardOutcome } from './card-behaviour.js';
+import type { AdyenNotificationDraft } from './card-adyen-notify.js';
 import { randomId } from './http-util.js';
 
 export interface AdyenAmount { value: number; currency: string }
@@ -47,6 +48,10 @@ export interface AdyenRouteContext {
   readonly now: () => Date;
   readonly successRate: number;
   readonly idempotencyKey: string;
+  /** Sends the modification's standard webhook (card-adyen-notify.ts), when the server has a notifier. */
+  readonly notify?: (n: AdyenNotificationDraft) => void;
+  /** False: a refund is answered `received` but fails (REFUND success false), nothing is booked. */
+  readonly refundSuccess?: boolean;
 }
 export interface RouteResult { readonly status: number; readonly body: unknown }
 
@@ -133,13 +138,17 @@ function capture(payment: SandboxAdyenPayment, body: Body, ctx: AdyenRouteContex
   if (payment.status !== 'authorised') return validation('000', `Payment is ${payment.status}, not authorised`);
   const ref = psp();
   settle(payment, amount.value, ref, ctx);
+  ctx.notify?.({ eventCode: 'CAPTURE', success: true, pspReference: ref, originalReference: payment.pspReference, ...reference(body), amount });
   return { status: 201, body: { merchantAccount: ctx.state.merchantAccount, paymentPspReference: payment.pspReference, pspReference: ref, reference: body.reference, amount, status: 'received' } };
 }
 
 /** Adyen answers `received` and reports the outcome by webhook; the sandbox applies it at once. */
 function cancel(payment: SandboxAdyenPayment, body: Body, ctx: AdyenRouteContext): RouteResult {
-  if (payment.status === 'authorised') payment.status = 'cancelled';
-  return { status: 201, body: { merchantAccount: ctx.state.merchantAccount, paymentPspReference: payment.pspReference, pspReference: psp(), reference: body.reference, status: 'received' } };
+  const ok = payment.status === 'authorised';
+  if (ok) payment.status = 'cancelled';
+  const ref = psp();
+  ctx.notify?.({ eventCode: 'CANCELLATION', success: ok, pspReference: ref, originalReference: payment.pspReference, ...reference(body), amount: payment.amount, ...(ok ? {} : { reason: `Payment is ${payment.status}` }) });
+  return { status: 201, body: { merchantAccount: ctx.state.merchantAccount, paymentPspReference: payment.pspReference, pspReference: ref, reference: body.reference, status: 'received' } };
 }
 
 function cancelsByReference(body: Body, ctx: AdyenRouteContext): RouteResult {
@@ -155,11 +164,18 @@ function refund(payment: SandboxAdyenPayment, body: Body, ctx: AdyenRouteContext
   if (payment.status !== 'captured') return validation('000', `Payment is ${payment.status}, not captured`);
   const remaining = payment.capturedValue - payment.refundedValue;
   if (!amount || amount.currency !== payment.amount.currency || amount.value > remaining) return validation('137', 'Invalid amount specified');
-  payment.refundedValue += amount.value;
   const ref = psp();
-  ctx.state.settlement.push(record(payment, ref, 'Refunded', amount.value, 0, ctx));
+  if (ctx.refundSuccess === false) {
+    ctx.notify?.({ eventCode: 'REFUND', success: false, pspReference: ref, originalReference: payment.pspReference, ...reference(body), amount, reason: 'Refund declined by the acquirer' });
+  } else {
+    payment.refundedValue += amount.value;
+    ctx.state.settlement.push(record(payment, ref, 'Refunded', amount.value, 0, ctx));
+    ctx.notify?.({ eventCode: 'REFUND', success: true, pspReference: ref, originalReference: payment.pspReference, ...reference(body), amount });
+  }
   return { status: 201, body: { merchantAccount: ctx.state.merchantAccount, paymentPspReference: payment.pspReference, pspReference: ref, reference: body.reference, amount, status: 'received' } };
 }
+
+const reference = (body: Body): { merchantReference?: string } => (typeof body.reference === 'string' && body.reference ? { merchantReference: body.reference } : {});
 
 function settle(payment: SandboxAdyenPayment, value: number, modificationReference: string, ctx: AdyenRouteContext): void {
   payment.status = 'captured';

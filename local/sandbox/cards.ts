@@ -24,7 +24,8 @@ export const cardSandboxes: readonly SandboxDef[] = [
     async start(ctx) {
       const s = await startAdyenSandbox();
       ctx.log(`adyen sandbox on ${s.baseUrl}`);
-      return { env: s.env, stop: () => s.stop() };
+      // Its notifications (refunds, captures, cancels) go to the API once it listens.
+      return { env: s.env, stop: () => s.stop(), ready: async ({ url }) => s.setWebhookUrl(url) };
     },
   },
 ];

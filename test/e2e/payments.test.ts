@@ -108,14 +108,19 @@ describe('card payments over HTTP', () => {
     const p = await pay(await card(TEST_CARDS.approved));
     const r1 = await api.post('/v1/refunds', { payment_id: p.body.id, amount: 990 }, { 'idempotency-key': `re1-${p.body.id}` });
     expect(r1.status).toBe(201);
-    // Stripe answers a refund at once; Adyen acknowledges it and settles it later (pending).
+    // Stripe answers a refund at once; Adyen acknowledges it (pending) and settles it by notification.
     expect(r1.body.amount).toBe(990);
     expect(['succeeded', 'pending']).toContain(r1.body.status);
     const r2 = await api.post('/v1/refunds', { payment_id: p.body.id, amount: 1001 }, { 'idempotency-key': `re2-${p.body.id}` });
     expect(r2.status).toBe(409);
     expect(r2.body).toMatchObject({ code: 'invalid_state', param: 'amount' });
+    const settled = await eventually(async () => {
+      const got = await api.get(`/v1/refunds/${r1.body.id}`);
+      return got.body.status === 'pending' ? undefined : got.body.status;
+    }, 5_000);
+    expect(settled).toBe('succeeded');
     const after = await api.get(`/v1/payments/${p.body.id}`);
-    expect(after.body.amount_refunded).toBe(r1.body.status === 'succeeded' ? 990 : 0);
+    expect(after.body.amount_refunded).toBe(990);
   });
 
   it('answers the API contract errors with problem+json and the offending param', async () => {

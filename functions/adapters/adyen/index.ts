@@ -6,7 +6,8 @@
  * Adyen modifications (capture, cancel, refund) are asynchronous: the API answers `received` and
  * the outcome arrives as a CAPTURE / CANCELLATION / REFUND notification. We report `captured`,
  * `voided` on `received` (Adyen's own recommendation is to treat them as accepted and reconcile by
- * webhook) and refunds as `pending`.
+ * webhook) and refunds as `pending`: the REFUND notification settles them (app/adyen-notifications.ts),
+ * which finds the refund by the `reference` sent here — our refund id (the idempotency key, ≤ 80 chars).
  */
 import type { Types } from '@adyen/api-library';
 import type { AuthorizeRequest, AuthorizeResult, CaptureRequest, CaptureResult, CardProcessor, RefundRequest, RefundResult, RetrieveResult, VoidRequest, VoidResult } from '../../app/ports/card-processor.js';

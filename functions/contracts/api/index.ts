@@ -15,7 +15,7 @@ import { agentSchema, createAgentRequest, createMandateRequest, mandateSchema } 
 import { createQuoteRequest, quoteSchema } from './quotes.js';
 import { decideReviewRequest, listReviewsQuery, reviewListSchema, reviewSchema } from './reviews.js';
 import { mcpRequestSchema, mcpResponseSchema } from './mcp.js';
-import { balancesSchema, healthSchema, openApiDocumentSchema, sandboxProcessorListSchema, sandboxResultSchema, webhookAckSchema, webhookBodySchema } from './meta.js';
+import { adyenAckSchema, balancesSchema, healthSchema, openApiDocumentSchema, sandboxProcessorListSchema, sandboxResultSchema, webhookAckSchema, webhookBodySchema } from './meta.js';
 import { createPixChargeRequest, decodeBrCodeRequest, decodedBrCodeSchema, pixChargeSchema, sandboxPixPayRequest, sandboxProcessorRequest, staticBrCodeRequest, staticBrCodeSchema } from './pix.js';
 import { cancelSubscriptionRequest, createSubscriptionRequest, invoiceSchema, subscriptionSchema } from './subscriptions.js';
 import { createTriggerRequest, disableTriggerRequest, merchantEventRequest, merchantEventResultSchema, triggerListSchema, triggerSchema } from './triggers.js';
@@ -74,6 +74,7 @@ export const API_SCHEMAS: Record<string, RouteSchemas> = {
   'GET /v1/ledger/balances': { response: { status: 200, schema: balancesSchema } },
   'GET /v1/sandbox/processors': { response: { status: 200, schema: sandboxProcessorListSchema } },
   'POST /webhooks/stripe': { body: webhookBodySchema, response: { status: 200, schema: webhookAckSchema } },
+  'POST /webhooks/adyen': { body: webhookBodySchema, response: { status: 200, schema: adyenAckSchema, contentType: 'text/plain' } },
   'POST /webhooks/pix': { body: webhookBodySchema, response: { status: 200, schema: webhookAckSchema } },
   'POST /v1/subscriptions': { body: createSubscriptionRequest, response: { status: 201, schema: subscriptionSchema } },
   'GET /v1/subscriptions/{id}': { response: { status: 200, schema: subscriptionSchema } },

@@ -12,4 +12,5 @@ export const sandboxProcessorListSchema = z
   .meta({ id: 'SandboxProcessorList', example: { data: [{ id: 'stripe', mode: 'up' }] } });
 export const webhookBodySchema = z.record(z.string(), z.unknown()).meta({ id: 'ProcessorWebhook', description: 'The processor’s own payload (Stripe event, API Pix `{ "pix": [ … ] }`), verified before use', example: { pix: [{ endToEndId: 'E00000000202611221200abcdefghijk', txid: 'tx1', valor: '19.90' }] } });
 export const webhookAckSchema = z.object({ received: z.boolean() }).passthrough().meta({ id: 'WebhookAck', example: { received: true } });
+export const adyenAckSchema = z.literal('[accepted]').meta({ description: 'Adyen’s expected acknowledgement (text/plain), sent once every item was stored' });
 export const sandboxResultSchema = z.record(z.string(), z.unknown()).meta({ id: 'SandboxResult', description: 'What the sandbox did (processor mode, or the Pix payment it settled)', example: { id: 'stripe', mode: 'down' } });

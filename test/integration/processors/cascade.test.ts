@@ -57,7 +57,7 @@ describe('both sandboxes sharing one card behaviour', () => {
 
   it('exposes the environment the composition root reads', () => {
     expect(Object.keys(stripeSandbox.env).sort()).toEqual(['STRIPE_API_BASE', 'STRIPE_API_KEY', 'STRIPE_WEBHOOK_SECRET']);
-    expect(Object.keys(adyenSandbox.env).sort()).toEqual(['ADYEN_API_KEY', 'ADYEN_CHECKOUT_BASE', 'ADYEN_MERCHANT_ACCOUNT']);
+    expect(Object.keys(adyenSandbox.env).sort()).toEqual(['ADYEN_API_KEY', 'ADYEN_CHECKOUT_BASE', 'ADYEN_HMAC_KEY', 'ADYEN_MERCHANT_ACCOUNT']);
     expect(stripeSandbox.env.STRIPE_API_KEY).toMatch(/^sk_test_sandbox/);
   });
 });
