@@ -135,7 +135,7 @@ export async function cancelPayment(merchantId: string, id: string, reason: stri
   } else if (p.status !== 'requires_approval') {
     throw invalidState(`A ${p.status} payment cannot be canceled`);
   }
-  if (p.status === 'requires_approval' || p.status === 'authorized') await deps.releaseBudget?.(p);
+  if (p.status === 'requires_approval' || p.status === 'authorized' || p.status === 'requires_payment') await deps.releaseBudget?.(p);
   const now = deps.clock.now();
   const next = transition(p, 'canceled', now, {
     attempts: p.attempts.map((a) => (a.status === 'authorized' ? { ...a, status: 'voided' as const } : a)),

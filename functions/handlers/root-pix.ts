@@ -10,7 +10,9 @@ import type { PixDeps } from '../app/pix/deps.js';
 import type { PixPsp } from '../app/ports/pix-psp.js';
 import type { PixStore } from '../app/ports/pix-store.js';
 import { AppError } from '../core/errors.js';
-import { cfg, clock, db, ledger, once, paymentStore, vault } from './root.js';
+import { pixAgentAdmission } from '../app/pix/agent-gate.js';
+import { cfg, clock, db, ledger, merchantStore, once, paymentStore, vault } from './root.js';
+import { agentStore, budgets } from './root-mandates.js';
 
 export const pixPsp = once((): PixPsp => {
   const c = cfg();
@@ -28,5 +30,6 @@ export const pixDeps = once((): PixDeps => {
   if (!receiverKey) throw new AppError('service_unavailable', 'Pix is not configured (PIX_RECEIVER_KEY)');
   const c = cfg();
   const sealing = c.LOCAL_KEY_FILE || c.KMS_KEY_ID ? { vault: vault() } : {};
-  return { payments: paymentStore(), pix: pixStore(), psp: pixPsp(), ledger: ledger(), clock, qr: qrcodeRenderer, receiverKey, ...sealing };
+  const agentBudget = { admit: pixAgentAdmission({ agents: agentStore(), merchants: merchantStore() }), budgets: budgets() };
+  return { payments: paymentStore(), pix: pixStore(), psp: pixPsp(), ledger: ledger(), clock, qr: qrcodeRenderer, receiverKey, agentBudget, ...sealing };
 });

@@ -186,6 +186,21 @@ describe('agent-first access (e2e, local runtime)', () => {
     expect((await merchant.get(`/v1/mandates/${m.id}`)).body).toMatchObject({ spent: 0, reserved: 0 });
   });
 
+  it('an agent pays by Pix within its mandate: the budget is held while the charge is open and spent when the payer pays', async () => {
+    const m = await mandate({ allowed_payment_methods: ['card', 'pix'], max_amount_per_payment: 25_000, requires_approval_above: 25_000, budget: { amount: 30_000, period: 'day' } });
+    const c = await m.api.post('/v1/pix/charges', { amount: 20_000 }, { 'idempotency-key': key() });
+    expect(c.status).toBe(201);
+    expect((await merchant.get(`/v1/mandates/${m.id}`)).body).toMatchObject({ reserved: 20_000, spent: 0 });
+    const over = await m.api.post('/v1/pix/charges', { amount: 20_000 }, { 'idempotency-key': key() });
+    expect(over.status).toBe(403);
+    expect(over.body).toMatchObject({ code: 'mandate_violation', param: 'budget' });
+    const paid = await client(rt.url, rt.adminKey).post('/v1/sandbox/pix/pay', { txid: c.body.txid });
+    expect(paid.status).toBeLessThan(300);
+    const done = await eventually(async () => { const r = await merchant.get(`/v1/payments/${c.body.payment_id}`); return r.body.status === 'succeeded' ? r.body : undefined; }, 10_000);
+    expect(done.agent_id).toBe(agentId);
+    await eventually(async () => { const r = await merchant.get(`/v1/mandates/${m.id}`); return r.body.spent === 20_000 && r.body.reserved === 0 ? true : undefined; }, 5_000);
+  });
+
   it('a review nobody answers in time cancels the payment (approval_expired) and releases its reservation', async () => {
     const m = await mandate();
     const p = await pay(m.api, 35_000);
@@ -239,7 +254,8 @@ describe('agent-first access (e2e, local runtime)', () => {
       expect(JSON.stringify(noKey.content)).toContain('idempotency_key');
       const violation = await mcp.callTool({ name: 'create_payment', arguments: { amount: 60_000, currency: 'brl', payment_method: { type: 'card', token: pm }, idempotency_key: key() } });
       expect(violation.structuredContent).toMatchObject({ error: { code: 'mandate_violation', param: 'amount' } });
-      const pix = await mcp.callTool({ name: 'create_pix_charge', arguments: { amount: 100 } });
+      // This mandate allows cards only: a Pix charge is refused by the same rule as over HTTP.
+      const pix = await mcp.callTool({ name: 'create_pix_charge', arguments: { amount: 100, idempotency_key: key() } });
       expect(pix.structuredContent).toMatchObject({ error: { code: 'mandate_violation', param: 'payment_method' } });
       const explained = await mcp.callTool({ name: 'explain_payment', arguments: { id: payment.id } });
       expect((explained.structuredContent as { summary: string }).summary).toContain('succeeded');

@@ -9,6 +9,8 @@
  */
 import { canonicalJson } from '../../core/canonical-json.js';
 import { AppError, notFound } from '../../core/errors.js';
+import { MandateLimitError } from '../ports/agent-store.js';
+import { reserveBudgets } from '../saga/budgets.js';
 import { deterministicId } from '../../core/ids.js';
 import type { Payment } from '../../core/payments/index.js';
 import type { Payer } from '../payments.js';
@@ -40,13 +42,24 @@ export interface PixPaymentResult {
  * @param request the request body as received: part of the derived ids.
  */
 export async function createPixPayment(input: PixChargeRequest, request: unknown, payer: Payer, idempotencyKey: string, deps: PixDeps): Promise<PixPaymentResult> {
-  // An agent's budget is reserved by the card saga; a Pix charge is paid later by a payer and
-  // has no reservation/release path yet, so an agent key may not open one (never overspend).
-  if (payer.agentId) throw new AppError('mandate_violation', 'Pix charges are not yet available to agent keys: their budget could not be enforced', { param: 'payment_method' });
   const id = deterministicId('pay', payer.merchantId, payer.agentId ?? '', idempotencyKey, 'pix', canonicalJson(request));
   const existing = await deps.payments.get(payer.merchantId, id);
   const existingCharge = existing && (await deps.pix.getChargeByPayment(id));
   if (existing && existingCharge) return { payment: existing, charge: existingCharge, qrSvg: await deps.qr.svg(existingCharge.brcode) };
+  if (payer.agentId) {
+    // A Pix charge is paid later by someone else: the agent's budget is held from now (the
+    // reservation is keyed by the payment id, so a retry reserves nothing twice) and settled or
+    // released by the credit, the expiry or the cancellation.
+    if (!deps.agentBudget || !payer.mandateId) throw new AppError('mandate_violation', 'Pix charges are not available to this agent key', { param: 'payment_method' });
+    const agent = { merchantId: payer.merchantId, agentId: payer.agentId, mandateId: payer.mandateId };
+    await deps.agentBudget.admit(agent, input.amount, deps.clock.now());
+    try {
+      await reserveBudgets({ id, mandate_id: payer.mandateId, amount: input.amount, currency: 'brl' } as Payment, deps.agentBudget.budgets, deps.clock.now());
+    } catch (err) {
+      if (err instanceof MandateLimitError) throw new AppError('mandate_violation', err.message, { param: err.param });
+      throw err;
+    }
+  }
 
   const txid = txidOf(id);
   const cob = await atPsp('create the charge', () =>

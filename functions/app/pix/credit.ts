@@ -8,6 +8,7 @@
  * its events and audit in one transaction; event ids are derived, so the outbox drops repeats),
  * then close the charge and the claim. Duplicate and out-of-order callbacks therefore change nothing.
  */
+import { settleBudgets } from '../saga/budgets.js';
 import { pixCreditEntry } from '../../core/ledger/index.js';
 import { amend, paymentView, transition, type Payment } from '../../core/payments/index.js';
 import { buildEvent } from '../events.js';
@@ -104,5 +105,9 @@ export async function creditConfirmedPix(pix: ReceivedPix, deps: PixDeps): Promi
   });
   await deps.pix.putCharge(completed);
   await deps.pix.putReceived({ ...base, status: 'credited' });
+  if (deps.agentBudget) {
+    const paid = await deps.payments.getById(charge.payment_id);
+    if (paid?.status === 'succeeded') await settleBudgets(paid, deps.agentBudget.budgets);
+  }
   return 'credited';
 }

@@ -3,6 +3,7 @@
  * PIX_SPEC §3.2), or the merchant cancels the payment and we remove the cob at the PSP
  * (`PATCH /cob/{txid} {"status":"REMOVIDA_PELO_USUARIO_RECEBEDOR"}`).
  */
+import { releaseBudgets } from '../saga/budgets.js';
 import { AppError } from '../../core/errors.js';
 import { paymentView, transition, type Payment } from '../../core/payments/index.js';
 import { buildEvent } from '../events.js';
@@ -45,6 +46,7 @@ async function expireOne(charge: PixChargeRecord, deps: PixDeps): Promise<boolea
         audit: [{ at: now.toISOString(), actor: 'system:pix-expiry', action: 'pix.charge.expired', data: { txid: charge.txid, expires_at: charge.expires_at } }],
       });
       await deps.pix.putCharge(expired);
+      if (deps.agentBudget) await releaseBudgets(next, deps.agentBudget.budgets);
       return true;
     } catch (err) {
       if (!(err instanceof ConcurrentUpdateError)) throw err;

@@ -19,6 +19,10 @@ import { clock, ledger, merchantStore, paymentMethodStore, paymentStore, auditTr
 import { cardProcessors, paymentWorkflow } from '../root-payments.js';
 import { agentStore, quoteDeps, quoteStore } from '../root-mandates.js';
 import { explainPayment } from '../../app/assistant.js';
+import { createPixPayment } from '../../app/pix/charges.js';
+import { pixChargeView } from '../../app/pix/views.js';
+import { createPixChargeRequest } from '../../contracts/api/pix.js';
+import { pixDeps } from '../root-pix.js';
 
 export type AgentPrincipal = { readonly merchantId: string; readonly agentId: string; readonly mandateId: string; readonly keyId: string };
 
@@ -35,10 +39,7 @@ export const TOOL_INPUTS = {
   create_payment: z.strictObject({ ...createPaymentRequest.shape, idempotency_key: idempotencyKey }),
   get_payment: paymentId,
   refund_payment: z.strictObject({ ...createRefundRequest.shape, idempotency_key: idempotencyKey }),
-  create_pix_charge: z.strictObject({
-    amount: z.number().int().positive(), description: z.string().max(140).optional(), expires_in: z.number().int().min(60).max(86_400).optional(),
-    payer: z.strictObject({ name: z.string().max(200), tax_id: z.string().max(18) }).optional(),
-  }),
+  create_pix_charge: z.strictObject({ ...createPixChargeRequest.shape, idempotency_key: idempotencyKey }),
   decode_brcode: z.strictObject({ payload: z.string().min(1).max(512) }),
   explain_payment: paymentId,
 } as const;
@@ -73,9 +74,11 @@ export const TOOL_HANDLERS: Handlers = {
     await ownPayment(a, input.payment_id);
     return refundView(await createRefund(a.merchantId, input, idempotency_key, { payments: paymentStore(), processors: cardProcessors(), ledger: ledger(), clock }));
   },
-  create_pix_charge: async () => {
-    // Same rule as the HTTP API: an agent's budget cannot be held on a Pix charge yet.
-    throw new AppError('mandate_violation', 'Pix charges are not yet available to agent keys: their budget could not be enforced', { param: 'payment_method' });
+  // The same use case as POST /v1/pix/charges: the mandate is checked and its budget held until
+  // the charge is paid (settled), expires or is canceled (released).
+  create_pix_charge: async (a, { idempotency_key, ...input }) => {
+    const r = await createPixPayment(input, input, a, idempotency_key, pixDeps());
+    return { ...pixChargeView(r.charge, r.qrSvg), payment_id: r.payment.id };
   },
   decode_brcode: async (_a, { payload }) => {
     try {
@@ -97,7 +100,7 @@ export const TOOL_DESCRIPTIONS: Record<ToolName, string> = {
   create_payment: 'Pay by card under your mandate (budget reserved atomically). Pass quote_id to pay a locked quote. Requires idempotency_key.',
   get_payment: 'Retrieve one of your payments by id.',
   refund_payment: 'Refund one of your payments (all or part of what was captured). Requires idempotency_key.',
-  create_pix_charge: 'Create a Pix charge (BR Code) to be paid by a payer.',
+  create_pix_charge: 'Create a Pix charge (BR Code, QR) to be paid by a payer, within your mandate (its budget is held until paid or expired). Requires idempotency_key.',
   decode_brcode: 'Decode and validate a Pix BR Code (EMV QR payload), including its CRC.',
   explain_payment: 'Explain in plain words what happened to one of your payments.',
 };
