@@ -36,7 +36,7 @@ describe('Pix charges (use case, in-memory PSP)', () => {
     expect((await w.psp.getCharge(r.charge.txid))?.revision).toBe(0);
   });
 
-  it('refuses a Pix charge to an agent key (403 mandate_violation) and creates nothing, since its budget could not be held', async () => {
+  it('refuses a Pix charge to an agent key when no mandate budget gate is wired (403 mandate_violation) and creates nothing', async () => {
     const w = pixWorld();
     const { createPixPayment } = await import('../../../functions/app/pix/charges.js');
     await expect(createPixPayment({ amount: 1990 }, { amount: 1990 }, { merchantId: 'mer_1', agentId: 'agt_1', mandateId: 'mdt_1' }, 'agent-key', w.deps)).rejects.toMatchObject({ code: 'mandate_violation', options: { param: 'payment_method' } });
