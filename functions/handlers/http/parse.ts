@@ -18,7 +18,9 @@ export function toAppError(error: z.ZodError): AppError {
     return new AppError('invalid_request', `Unknown field: ${param}`, { param });
   }
   const param = paramOf(issue.path);
-  const detail = issue.code === 'invalid_type' && issue.input === undefined ? `Missing required field: ${param}` : `${param ? `${param}: ` : ''}${issue.message}`;
+  // zod 4 issues do not carry the input: a missing field is an invalid_type "received undefined".
+  const missing = issue.code === 'invalid_type' && /received undefined$/.test(issue.message);
+  const detail = missing ? `Missing required field: ${param}` : `${param ? `${param}: ` : ''}${issue.message}`;
   return new AppError('invalid_request', detail, param ? { param } : {});
 }
 

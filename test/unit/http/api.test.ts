@@ -127,3 +127,14 @@ describe('idempotency wrapper', () => {
     expect(b.calls()).toBe(3);
   });
 });
+
+describe('validation messages', () => {
+  it('says "missing" only for absent fields and names the offending one otherwise', async () => {
+    const z = await import('zod');
+    const { parseWith } = await import('../../../functions/handlers/http/parse.js');
+    const s = z.strictObject({ items: z.array(z.strictObject({ amount: z.number().int() })) });
+    expect(() => parseWith(s, { items: [{ amount: 1.5 }] })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('Missing'), options: { param: 'items[0].amount' } }));
+    expect(() => parseWith(s, { items: [{}] })).toThrow(expect.objectContaining({ message: 'Missing required field: items[0].amount' }));
+    expect(() => parseWith(s, { items: [], extra: 1 })).toThrow(expect.objectContaining({ message: 'Unknown field: extra', options: { param: 'extra' } }));
+  });
+});
