@@ -11,17 +11,8 @@ import { LOCAL_ACCOUNT, LOCAL_REGION } from '../lambda/arns.js';
 import { DeadLetterLog, errorSummary } from './dead-letters.js';
 
 /** An event as EventBridge hands it to a Lambda target. */
-export interface BusEvent {
-  readonly version: '0';
-  readonly id: string;
-  readonly 'detail-type': string;
-  readonly source: string;
-  readonly account: string;
-  readonly time: string;
-  readonly region: string;
-  readonly resources: string[];
-  readonly detail: unknown;
-}
+export type { BusEvent } from '../../functions/core/event-pattern/bus-event.js';
+import type { BusEvent } from '../../functions/core/event-pattern/bus-event.js';
 
 /** PutEvents request entry (the SDK's PutEventsRequestEntry). */
 export interface PutEventsEntry {

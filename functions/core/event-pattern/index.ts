@@ -10,3 +10,4 @@ export { InvalidPatternError } from './errors.js';
 export type { EventPattern } from './validate.js';
 export { validatePattern } from './validate.js';
 export { compilePattern, matches } from './match.js';
+export type { BusEvent } from './bus-event.js';

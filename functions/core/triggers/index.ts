@@ -24,17 +24,8 @@ export interface Trigger {
 export const MERCHANT_EVENT_SOURCE = 'merchant';
 
 /** An EventBridge event as rules see it (`detail` is the business payload). */
-export interface BusEvent {
-  readonly version: '0';
-  readonly id: string;
-  readonly 'detail-type': string;
-  readonly source: string;
-  readonly account: string;
-  readonly time: string;
-  readonly region: string;
-  readonly resources: readonly string[];
-  readonly detail: unknown;
-}
+export type { BusEvent } from '../event-pattern/bus-event.js';
+import type { BusEvent } from '../event-pattern/bus-event.js';
 
 /** A merchant event's id: stable for (merchant, Idempotency-Key), so a re-post is the same event. */
 export const merchantEventId = (merchantId: string, idempotencyKey: string): string => deterministicId('mev', merchantId, idempotencyKey);
