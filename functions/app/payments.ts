@@ -17,6 +17,7 @@ import type { PaymentMethodStore } from './ports/payment-method-store.js';
 import type { PaymentStore } from './ports/payment-store.js';
 import type { PaymentWorkflow } from './ports/payment-workflow.js';
 import type { Clock } from './ports/system.js';
+import type { Vault } from './ports/vault.js';
 
 export type Payer = { merchantId: string; agentId?: string; mandateId?: string };
 
@@ -25,7 +26,12 @@ export interface CreatePaymentDeps {
   readonly paymentMethods: PaymentMethodStore;
   readonly workflow: PaymentWorkflow;
   readonly clock: Clock;
+  /** Seals the customer's personal data at rest; without a vault it is not kept at all. */
+  readonly vault?: Vault;
 }
+
+/** Binds a payment's sealed customer data to that payment (a copied ciphertext will not open). */
+export const customerSealContext = (merchantId: string, paymentId: string) => ({ merchant_id: merchantId, payment_id: paymentId, purpose: 'customer' });
 
 const draft = (at: Date, actor: string, action: string, data: unknown) => ({ at: at.toISOString(), actor, action, data });
 
@@ -58,7 +64,7 @@ export async function createCardPayment(input: CreatePaymentRequest, payer: Paye
     processor: null, attempts: [], decision: {}, next_action: null, failure: null,
     ...(input.description !== undefined ? { description: input.description } : {}),
     ...(input.metadata ? { metadata: input.metadata } : {}),
-    ...(input.customer ? { customer: input.customer } : {}),
+    ...(input.customer && deps.vault ? { customer_sealed: await deps.vault.seal(JSON.stringify(input.customer), customerSealContext(payer.merchantId, id)) } : {}),
     ...(payer.agentId ? { agent_id: payer.agentId } : {}), ...(payer.mandateId ? { mandate_id: payer.mandateId } : {}),
     ...(input.quote_id ? { quote_id: input.quote_id } : {}),
     ...(opts.openMandateId ? { open_mandate_id: opts.openMandateId } : {}),
@@ -70,6 +76,7 @@ export async function createCardPayment(input: CreatePaymentRequest, payer: Paye
   if (isFinal(payment.status) || payment.status === 'authorized' || payment.status === 'requires_approval') return payment;
   const out = await deps.workflow.run({
     payment, sealed_card: { payment_method_id: pm.id, sealed: pm.sealed },
+    ...(input.customer ? { customer: input.customer } : {}),
     ...(opts.approvalRequired ? { approval_required: opts.approvalRequired } : {}),
   });
   return out.payment;

@@ -15,12 +15,12 @@ import { AppError } from '../core/errors.js';
 import { paymentWorkflow } from './root-payments.js';
 import { payoutApiDeps } from './root-payouts.js';
 import { pixPsp } from './root-pix.js';
-import { cfg, clock, db, ids, once, paymentMethodStore, paymentStore } from './root.js';
+import { cfg, clock, db, ids, once, paymentMethodStore, paymentStore, vault } from './root.js';
 
 export const subscriptionStore = once((): SubscriptionStore => new DynamoDbSubscriptionStore(db(), cfg().tables.platform));
 export const triggerStore = once((): TriggerStore => new DynamoDbTriggerStore(db(), cfg().tables.platform));
 
-const cardPayments = (): CreatePaymentDeps => ({ payments: paymentStore(), paymentMethods: paymentMethodStore(), workflow: paymentWorkflow(), clock });
+const cardPayments = (): CreatePaymentDeps => ({ payments: paymentStore(), paymentMethods: paymentMethodStore(), workflow: paymentWorkflow(), clock, vault: vault() });
 
 const receiverAccount = (): ReceiverAccount => {
   const v = cfg().PIX_RECEIVER_ACCOUNT;

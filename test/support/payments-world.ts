@@ -32,8 +32,11 @@ export async function world(opts: { a?: ScriptedProcessor; b?: ScriptedProcessor
   const pm = await tokenizeCard('mer_1', { type: 'card', card: { number: '4242424242424242', exp_month: 12, exp_year: 2030 } }, { paymentMethods, vault, clock, ids });
   let stepHook: ((s: string) => 'crash' | void) | undefined;
   const workflow: PaymentWorkflow = { run: (ctx) => runPaymentSaga(ctx, deps, { beforeStep: (s) => stepHook?.(s) }) };
-  const pay = (key: string, extra: { amount?: number; capture_method?: 'automatic' | 'manual'; payer?: Payer } = {}) =>
-    createCardPayment({ amount: extra.amount ?? 1990, currency: 'brl', payment_method: { type: 'card', token: pm.id }, capture_method: extra.capture_method ?? 'automatic' }, extra.payer ?? { merchantId: 'mer_1' }, key, { payments, paymentMethods, workflow, clock });
-  return { deps, payments, ledger, a, b, pay, onStep: (h: (s: string) => 'crash' | void) => { stepHook = h; } };
+  const pay = (key: string, extra: { amount?: number; capture_method?: 'automatic' | 'manual'; payer?: Payer; customer?: { email?: string; tax_id?: string; name?: string } } = {}) =>
+    createCardPayment(
+      { amount: extra.amount ?? 1990, currency: 'brl', payment_method: { type: 'card', token: pm.id }, capture_method: extra.capture_method ?? 'automatic', ...(extra.customer ? { customer: extra.customer } : {}) },
+      extra.payer ?? { merchantId: 'mer_1' }, key, { payments, paymentMethods, workflow, clock, vault },
+    );
+  return { deps, payments, ledger, a, b, pay, vault, onStep: (h: (s: string) => 'crash' | void) => { stepHook = h; } };
 }
 

@@ -29,8 +29,9 @@ export type RiskSubject = {
 /** Merchant payments have no agent: the merchant's own traffic is profiled as its "agent". */
 export const riskAgentId = (s: Pick<RiskSubject, 'agent_id' | 'merchant_id'>): string => s.agent_id ?? `merchant:${s.merchant_id}`;
 
-export function riskSubjectOf(p: Payment): RiskSubject {
-  const name = (p.customer as { name?: string } | undefined)?.name;
+/** `customerName` comes from the saga's transient context: the stored payment holds it sealed only. */
+export function riskSubjectOf(p: Payment, customerName?: string): RiskSubject {
+  const name = customerName;
   return {
     id: p.id, merchant_id: p.merchant_id, amount: p.amount, currency: p.currency, method: p.payment_method.type,
     ...(p.agent_id ? { agent_id: p.agent_id } : {}),
@@ -64,9 +65,9 @@ export class AgentRiskAssessor implements RiskAssessor {
 
   constructor(private readonly store: RiskStore, private readonly opts: AgentRiskOptions = {}) {}
 
-  async assess(p: Payment, signals: { readonly now: Date; readonly processorRiskScore?: number }): Promise<RiskDecision> {
+  async assess(p: Payment, signals: { readonly now: Date; readonly processorRiskScore?: number; readonly customer?: { readonly name?: string } }): Promise<RiskDecision> {
     const now = signals.now.getTime();
-    const req = riskRequestOf(riskSubjectOf(p), signals.now, signals.processorRiskScore);
+    const req = riskRequestOf(riskSubjectOf(p, signals.customer?.name), signals.now, signals.processorRiskScore);
     const stale = this.model === undefined || now - this.model.at < 0 || now - this.model.at >= (this.opts.modelCacheMs ?? 30_000);
     const r = await this.store.read(entityKeys(req), req.agent_id, { withModel: stale });
     if (stale) this.model = { state: r.model ?? this.model?.state ?? freshModel(), at: now };

@@ -6,7 +6,7 @@ import type { Payment, RiskDecision, RoutingDecision } from '../../core/payments
 
 export interface RiskAssessor {
   /** `processorRiskScore`: a processor's signal (Stripe Radar's `risk_score`, 0–100) when one is known. */
-  assess(payment: Payment, signals: { readonly now: Date; readonly processorRiskScore?: number }): Promise<RiskDecision>;
+  assess(payment: Payment, signals: { readonly now: Date; readonly processorRiskScore?: number; readonly customer?: { readonly name?: string } }): Promise<RiskDecision>;
 }
 
 export interface Router {

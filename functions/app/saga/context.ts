@@ -19,6 +19,8 @@ export interface SagaContext {
    * after an approval; authorize then reads it. Execution data is not logged (state-machines.ts).
    */
   sealed_card?: { payment_method_id: string; sealed: Sealed };
+  /** The customer in clear for this execution only (risk/AML); persisted only sealed. */
+  customer?: { email?: string; tax_id?: string; name?: string };
   risk?: RiskDecision;
   routing?: RoutingDecision;
   /** Index into routing.ranked of the processor to try next. */

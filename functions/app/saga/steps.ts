@@ -52,7 +52,7 @@ export async function reserve(ctx: SagaContext, deps: SagaDeps): Promise<SagaCon
 
 export async function assessRisk(ctx: SagaContext, deps: SagaDeps): Promise<SagaContext> {
   const now = deps.clock.now();
-  const risk = await deps.risk.assess(ctx.payment, { now });
+  const risk = await deps.risk.assess(ctx.payment, { now, ...(ctx.customer ? { customer: ctx.customer } : {}) });
   const next: SagaContext = { ...ctx, risk, pending_audit: [...auditOf(ctx), draft(now, 'agent:risk', 'risk.assessed', risk)] };
   if (risk.outcome === 'decline') next.failure = { code: 'risk_declined', message: 'Declined by risk assessment', retryable: false };
   return next;

@@ -73,7 +73,11 @@ export interface Payment {
   readonly description?: string;
   readonly metadata?: Readonly<Record<string, string>>;
   /** `name` is screened against sanctions/PEP lists by the risk agent (AML). */
-  readonly customer?: { readonly email?: string; readonly tax_id?: string; readonly name?: string };
+  /**
+   * The customer (e-mail, CPF/CNPJ, name) is personal data: stored only envelope-encrypted
+   * (DESIGN.md §4), never in clear. The saga gets the clear values in its transient context.
+   */
+  readonly customer_sealed?: { readonly v: 1; readonly iv: string; readonly tag: string; readonly ct: string; readonly dk: string };
   readonly agent_id?: string;
   readonly mandate_id?: string;
   /** An AP2-style open mandate (signed by the agent's principal) this payment also spends from. */

@@ -8,7 +8,7 @@ import { actingMerchant, httpApi, type RouteRequest } from '../http/api.js';
 import { idempotency } from '../http/idempotency.js';
 import { parseWith } from '../http/parse.js';
 import { json } from '../http/respond.js';
-import { auditTrail, clock, idempotencyStore, ledger, merchantStore, paymentMethodStore, paymentStore } from '../root.js';
+import { auditTrail, clock, idempotencyStore, ledger, merchantStore, paymentMethodStore, paymentStore, vault } from '../root.js';
 import { cardProcessors, paymentWorkflow } from '../root-payments.js';
 import { agentStore, budgets, quoteStore } from '../root-mandates.js';
 import { pixDeps } from '../root-pix.js';
@@ -29,7 +29,7 @@ export const handler = httpApi(
       const p = req.principal!;
       const payer = p.kind === 'agent' ? { merchantId: p.merchantId, agentId: p.agentId, mandateId: p.mandateId } : { merchantId: actingMerchant(req) };
       if (input.payment_method.type === 'pix') return json(201, paymentView(await createPixPaymentFromRequest(input, req.body, payer, req.headers['idempotency-key']!, pixDeps())));
-      const deps = { payments: paymentStore(), paymentMethods: paymentMethodStore(), workflow: paymentWorkflow(), clock, agents: agentStore(), merchants: merchantStore(), quotes: quoteStore() };
+      const deps = { payments: paymentStore(), paymentMethods: paymentMethodStore(), workflow: paymentWorkflow(), clock, vault: vault(), agents: agentStore(), merchants: merchantStore(), quotes: quoteStore() };
       const payment = await createPayment(input, payer, req.headers['idempotency-key']!, deps, req.headers['agentpay-mandate']);
       return json(201, paymentView(payment));
     },

@@ -15,7 +15,7 @@ import { createRefundRequest } from '../../contracts/api/refunds.js';
 import { AppError } from '../../core/errors.js';
 import { paymentView, refundView, type Payment } from '../../core/payments/index.js';
 import { BrCodeError, decodeBrCode } from '../../core/pix/index.js';
-import { clock, ledger, merchantStore, paymentMethodStore, paymentStore, auditTrail } from '../root.js';
+import { clock, ledger, merchantStore, paymentMethodStore, paymentStore, auditTrail, vault } from '../root.js';
 import { cardProcessors, paymentWorkflow } from '../root-payments.js';
 import { agentStore, quoteDeps, quoteStore } from '../root-mandates.js';
 import { explainPayment } from '../../app/assistant.js';
@@ -66,7 +66,7 @@ export const TOOL_HANDLERS: Handlers = {
   create_quote: async (a, input) => quoteView(await createQuote(a.merchantId, input, quoteDeps(), a.agentId)),
   create_payment: async (a, { idempotency_key, ...input }) => {
     if (input.payment_method.type !== 'card') throw new AppError('invalid_request', 'Use create_pix_charge for Pix', { param: 'payment_method.type' });
-    const deps = { payments: paymentStore(), paymentMethods: paymentMethodStore(), workflow: paymentWorkflow(), clock, agents: agentStore(), merchants: merchantStore(), quotes: quoteStore() };
+    const deps = { payments: paymentStore(), paymentMethods: paymentMethodStore(), workflow: paymentWorkflow(), clock, vault: vault(), agents: agentStore(), merchants: merchantStore(), quotes: quoteStore() };
     return paymentView(await createPayment(input, a, idempotency_key, deps));
   },
   get_payment: async (a, { id }) => paymentView(await ownPayment(a, id)),

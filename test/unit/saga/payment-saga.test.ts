@@ -129,6 +129,17 @@ describe('payment saga (real ASL, in-memory ports)', () => {
     expect(w.payments.outbox.filter((e) => e.type === 'payment.failed')).toHaveLength(1);
   });
 
+  it('keeps the customer’s personal data only sealed at rest, bound to the payment', async () => {
+    const w = await world();
+    const customer = { email: 'ana@example.com', tax_id: '52998224725', name: 'Ana Souza' };
+    const p = await w.pay('pii-1', { customer });
+    const stored = JSON.stringify(w.payments.payments.get(p.id));
+    for (const v of Object.values(customer)) expect(stored).not.toContain(v);
+    const { customerSealContext } = await import('../../../functions/app/payments.js');
+    expect(JSON.parse(await w.vault.open(p.customer_sealed!, customerSealContext('mer_1', p.id)))).toEqual(customer);
+    await expect(w.vault.open(p.customer_sealed!, customerSealContext('mer_1', 'pay_other'))).rejects.toThrow();
+  });
+
   it('leaves a manual-capture payment authorized, with no ledger entry until capture', async () => {
     const w = await world({ a: new ScriptedProcessor('acq_a', 'approve', false) });
     const p = await w.pay('k8', { capture_method: 'manual' });
