@@ -30,6 +30,7 @@ export const SCHEDULES: readonly ScheduleDef[] = [
     description: 'Match the card processors\' records of the last 24 h to the ledger; announce discrepancies',
     input: { lookback_hours: 24 },
   },
+  { id: 'payment-sweeper', functionId: 'PaymentSweeper', expression: 'rate(1 minute)', description: 'Resume card payments left processing past the saga timeout (their process died and nobody retried)', input: {} },
   { id: 'pix-expiry', functionId: 'PixExpiry', expression: 'rate(1 minute)', description: 'Expire unpaid Pix charges past expires_at (payment.canceled, pix.charge.expired)', input: {} },
   { id: 'pix-refunds', functionId: 'PixRefunds', expression: 'rate(1 minute)', description: 'Settle pending Pix devoluções from the PSP status', input: {} },
   { id: 'subscription-renewals', functionId: 'SubscriptionRenewals', expression: 'rate(1 minute)', description: 'Renew due subscriptions: invoice each period once, charge it, schedule dunning retries', input: {} },

@@ -37,6 +37,6 @@ export async function world(opts: { a?: ScriptedProcessor; b?: ScriptedProcessor
       { amount: extra.amount ?? 1990, currency: 'brl', payment_method: { type: 'card', token: pm.id }, capture_method: extra.capture_method ?? 'automatic', ...(extra.customer ? { customer: extra.customer } : {}) },
       extra.payer ?? { merchantId: 'mer_1' }, key, { payments, paymentMethods, workflow, clock, vault },
     );
-  return { deps, payments, ledger, a, b, pay, vault, onStep: (h: (s: string) => 'crash' | void) => { stepHook = h; } };
+  return { deps, payments, ledger, a, b, pay, vault, workflow, onStep: (h: (s: string) => 'crash' | void) => { stepHook = h; } };
 }
 

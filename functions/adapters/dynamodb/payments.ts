@@ -12,6 +12,7 @@ import { listingKeys, listNewestFirst } from './listing.js';
 import { outboxPut, type TransactItem } from './outbox.js';
 
 const key = (id: string) => ({ pk: `PAY#${id}`, sk: 'PAY' });
+const PROCESSING = 'PAYMENTS_PROCESSING';
 const refundKey = (id: string) => ({ pk: `RE#${id}`, sk: 'RE' });
 
 export class DynamoDbPaymentStore implements PaymentStore {
@@ -38,6 +39,9 @@ export class DynamoDbPaymentStore implements PaymentStore {
       ...key(p.id), kind: 'payment', status: p.status, version: p.version, ...listingKeys('PAYMENTS', p.merchant_id, p.created, p.id), payment: p,
       // PSP webhooks name the processor's reference, not ours: gsi1 finds the payment by it.
       ...(p.processor && p.processor_reference ? { gsi1pk: `PSPREF#${p.processor}#${p.processor_reference}`, gsi1sk: p.id } : {}),
+      // A payment still processing (no processor reference yet) is indexed by its last change, so
+      // the sweeper can resume one whose saga died with its process (sparse: gone once it moves on).
+      ...(p.status === 'processing' && !p.processor_reference ? { gsi1pk: PROCESSING, gsi1sk: `${p.updated}#${p.id}` } : {}),
     };
   }
 
@@ -81,6 +85,19 @@ export class DynamoDbPaymentStore implements PaymentStore {
     const r = await this.db.send(new GetCommand({ TableName: this.table, Key: refundKey(id), ConsistentRead: true }));
     const refund = r.Item?.['refund'] as Refund | undefined;
     return refund && refund.merchant_id === merchantId ? refund : undefined;
+  }
+
+  async listProcessingSince(beforeIso: string, limit: number): Promise<Payment[]> {
+    const r = await this.db.send(new QueryCommand({
+      TableName: this.table, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p AND gsi1sk < :before',
+      ExpressionAttributeValues: { ':p': PROCESSING, ':before': beforeIso }, Limit: limit,
+    }));
+    const out: Payment[] = [];
+    for (const item of r.Items ?? []) {
+      const p = await this.getById(String(item['gsi1sk']).split('#').pop()!);
+      if (p?.status === 'processing') out.push(p);
+    }
+    return out;
   }
 
   async findByProcessorReference(processor: string, reference: string): Promise<Payment | undefined> {

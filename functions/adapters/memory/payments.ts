@@ -55,6 +55,14 @@ export class MemoryPaymentStore implements PaymentStore {
     return r && r.merchant_id === merchantId ? structuredClone(r) : undefined;
   }
 
+  async listProcessingSince(beforeIso: string, limit: number): Promise<Payment[]> {
+    return [...this.payments.values()]
+      .filter((p) => p.status === 'processing' && !p.processor_reference && p.updated < beforeIso)
+      .sort((a, b) => a.updated.localeCompare(b.updated))
+      .slice(0, limit)
+      .map((p) => structuredClone(p));
+  }
+
   async findByProcessorReference(processor: string, reference: string): Promise<Payment | undefined> {
     const p = [...this.payments.values()].find((x) => x.processor === processor && x.processor_reference === reference);
     return p && structuredClone(p);

@@ -33,6 +33,8 @@ export interface PaymentStore {
   /** By id for a merchant; another merchant's payment is `undefined` (never reveal existence). */
   get(merchantId: string, id: string): Promise<Payment | undefined>;
   getRefund(merchantId: string, id: string): Promise<Refund | undefined>;
+  /** Payments still `processing` whose last change is older than `beforeIso` (oldest first). */
+  listProcessingSince(beforeIso: string, limit: number): Promise<Payment[]>;
   /** The payment a processor knows by `reference` (PaymentIntent id, pspReference), for PSP webhooks. */
   findByProcessorReference(processor: string, reference: string): Promise<Payment | undefined>;
   list(merchantId: string, opts: { limit: number; startingAfter?: string | undefined; status?: PaymentStatus | undefined }): Promise<{ data: Payment[]; hasMore: boolean }>;

@@ -4,7 +4,7 @@ import { BasicRiskAssessor } from '../../../functions/app/decisions/basic-risk.j
 import { totalsByCurrency } from '../../../functions/core/ledger/index.js';
 import { verifyChain } from '../../../functions/core/audit/index.js';
 import { ScriptedProcessor } from '../../support/scripted-processor.js';
-import { world } from '../../support/payments-world.js';
+import { clock, world } from '../../support/payments-world.js';
 
 async function ledgerBalances(ledger: InMemoryLedger) {
   const totals = totalsByCurrency(await ledger.balances('mer_1'));
@@ -138,6 +138,23 @@ describe('payment saga (real ASL, in-memory ports)', () => {
     const { customerSealContext } = await import('../../../functions/app/payments.js');
     expect(JSON.parse(await w.vault.open(p.customer_sealed!, customerSealContext('mer_1', p.id)))).toEqual(customer);
     await expect(w.vault.open(p.customer_sealed!, customerSealContext('mer_1', 'pay_other'))).rejects.toThrow();
+  });
+
+  it('the sweeper finishes a payment whose saga died and whose client never retried, charging once', async () => {
+    const w = await world();
+    let crash = true;
+    w.onStep((s) => (s === 'commit' && crash ? ((crash = false), 'crash') : undefined));
+    await expect(w.pay('stuck-1')).rejects.toThrow('process killed');
+    const [stuck] = [...w.payments.payments.values()];
+    expect(stuck?.status).toBe('processing');
+    const { resumeStalePayments } = await import('../../../functions/app/payment-sweeper.js');
+    // Not yet: the saga could still be running within its own timeout.
+    expect(await resumeStalePayments({ payments: w.payments, workflow: w.workflow, clock })).toEqual({ resumed: 0, failed: 0 });
+    const later = { now: () => new Date(clock.now().getTime() + 6 * 60_000) };
+    expect(await resumeStalePayments({ payments: w.payments, workflow: w.workflow, clock: later })).toEqual({ resumed: 1, failed: 0 });
+    expect((await w.payments.getById(stuck!.id))?.status).toBe('succeeded');
+    expect(w.a.charges.size).toBe(1);
+    expect(await resumeStalePayments({ payments: w.payments, workflow: w.workflow, clock: later })).toEqual({ resumed: 0, failed: 0 });
   });
 
   it('leaves a manual-capture payment authorized, with no ledger entry until capture', async () => {
