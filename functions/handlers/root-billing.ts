@@ -30,7 +30,7 @@ const receiverAccount = (): ReceiverAccount => {
 };
 
 export const billingDeps = once((): BillingDeps => ({
-  subscriptions: subscriptionStore(), paymentMethods: paymentMethodStore(), clock,
+  subscriptions: subscriptionStore(), paymentMethods: paymentMethodStore(), clock, vault: vault(),
   cardPayments,
   pix: () => ({ psp: pixPsp(), receiverAccount: receiverAccount() }),
 }));

@@ -30,6 +30,22 @@ afterAll(async () => {
 });
 
 describe('subscriptions over HTTP', () => {
+  it('shows the customer to its merchant but keeps it only sealed at rest', async () => {
+    const token = await card(TEST_CARDS.approved);
+    const customer = { email: 'ana@example.com', name: 'Ana Souza', tax_id: '52998224725' };
+    const body = { customer, payment_method: { type: 'card', token }, items: [{ description: 'Basic', amount: 990, quantity: 1 }], currency: 'brl', interval: 'month' };
+    const created = await api.post('/v1/subscriptions', body, { 'idempotency-key': 'sub-pii' });
+    expect(created.status).toBe(201);
+    expect(created.body.customer).toEqual(customer);
+    expect((await api.get(`/v1/subscriptions/${created.body.id}`)).body.customer).toEqual(customer);
+    const { DynamoDBClient, ScanCommand } = await import('@aws-sdk/client-dynamodb');
+    const db = new DynamoDBClient({ endpoint: rt.dynamoEndpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const items = JSON.stringify((await db.send(new ScanCommand({ TableName: rt.tableNames['Platform'] }))).Items ?? []);
+    expect(items).toContain(created.body.id);
+    expect(items).not.toContain('52998224725');
+    expect(items).not.toContain('ana@example.com');
+  });
+
   it('a card subscription started in the past renews on the schedule: a paid, numbered invoice as JSON, HTML and PDF', async () => {
     const token = await card(TEST_CARDS.approved);
     const body = { payment_method: { type: 'card', token }, items: [{ description: 'Pro <plan>', amount: 2990, quantity: 2 }], currency: 'brl', interval: 'month', start_at: '2026-01-15T09:00:00Z' };

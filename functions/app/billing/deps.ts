@@ -1,4 +1,5 @@
 /** What the billing use cases need, handed in by one composition root (handlers/root-billing.ts). */
+import type { Vault } from '../ports/vault.js';
 import type { CreatePaymentDeps } from '../payments.js';
 import type { PaymentMethodStore } from '../ports/payment-method-store.js';
 import type { PixPsp, ReceiverAccount } from '../ports/pix-psp.js';
@@ -13,4 +14,6 @@ export interface BillingDeps {
   readonly cardPayments?: () => CreatePaymentDeps;
   /** Pix Automático renewals: the PSP and the account its recurring charges credit. */
   readonly pix?: () => { readonly psp: PixPsp; readonly receiverAccount: ReceiverAccount };
+  /** Seals the customer's personal data at rest; without a vault it is not kept. */
+  readonly vault?: Vault;
 }

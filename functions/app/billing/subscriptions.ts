@@ -2,6 +2,7 @@
  * Subscriptions: create (card on file or a Pix Automático recurrence the payer authorizes in
  * their bank app), retrieve, cancel. Billing itself happens in renew.ts, on the schedule.
  */
+import type { Vault } from '../ports/vault.js';
 import { invoiceTotals, InvoiceTotalError, type Interval, type LineItem, type Subscription } from '../../core/billing/index.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
 import { deterministicId } from '../../core/ids.js';
@@ -51,12 +52,22 @@ export async function createSubscription(merchantId: string, idempotencyKey: str
     status = rec.status === 'approved' ? 'active' : 'incomplete';
   }
   const sub: Subscription = {
-    id, merchant_id: merchantId, status, ...(input.customer ? { customer: input.customer } : {}),
+    id, merchant_id: merchantId, status,
+    ...(input.customer && deps.vault ? { customer_sealed: await deps.vault.seal(JSON.stringify(input.customer), subscriptionCustomerContext(merchantId, id)) } : {}),
     payment_method: paymentMethod, items: input.items, currency: input.currency, interval: input.interval, interval_count: input.interval_count,
     start_at: startAt, current_period: 0, next_attempt_at: startAt, history: [], disputes: [], canceled_at: null,
     created: now.toISOString(), updated: now.toISOString(), version: 1,
   };
   return (await deps.subscriptions.create(sub)).subscription;
+}
+
+/** Binds a subscription's sealed customer data to that subscription. */
+export const subscriptionCustomerContext = (merchantId: string, subscriptionId: string) => ({ merchant_id: merchantId, subscription_id: subscriptionId, purpose: 'customer' });
+
+/** The customer data for the API view, opened from its sealed form. */
+export async function subscriptionCustomer(s: Subscription, vault: Vault | undefined): Promise<{ email?: string; name?: string; tax_id?: string } | undefined> {
+  if (!s.customer_sealed || !vault) return undefined;
+  return JSON.parse(await vault.open(s.customer_sealed, subscriptionCustomerContext(s.merchant_id, s.id))) as { email?: string; name?: string; tax_id?: string };
 }
 
 export async function getSubscription(merchantId: string, id: string, deps: Pick<BillingDeps, 'subscriptions'>): Promise<Subscription> {

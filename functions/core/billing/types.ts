@@ -31,7 +31,8 @@ export interface Subscription {
   readonly id: string;
   readonly merchant_id: string;
   readonly status: SubscriptionStatus;
-  readonly customer?: { readonly email?: string; readonly name?: string; readonly tax_id?: string };
+  /** The customer's personal data, stored only envelope-encrypted (DESIGN.md §4); opened for the API view. */
+  readonly customer_sealed?: { readonly v: 1; readonly iv: string; readonly tag: string; readonly ct: string; readonly dk: string };
   readonly payment_method: SubscriptionPaymentMethod;
   readonly items: readonly LineItem[];
   readonly currency: string;

@@ -3,13 +3,14 @@ import { churnRisk } from './churn.js';
 import type { Invoice, Subscription } from './types.js';
 import { periodBounds } from './period.js';
 
-export function subscriptionView(s: Subscription, now: Date) {
+/** `customer`: the opened customer data (the record holds it sealed only). */
+export function subscriptionView(s: Subscription, now: Date, customer?: { email?: string; name?: string; tax_id?: string }) {
   const period = periodBounds(s.start_at, s.interval, s.interval_count, s.current_period);
   const pm = s.payment_method.type === 'card' ? { type: 'card' as const, token: s.payment_method.token }
     : { type: 'pix' as const, recurrence_id: s.payment_method.recurrence_id, ...(s.payment_method.brcode ? { brcode: s.payment_method.brcode } : {}) };
   return {
     id: s.id, object: 'subscription' as const, status: s.status,
-    ...(s.customer ? { customer: s.customer } : {}),
+    ...(customer ? { customer } : {}),
     payment_method: pm,
     items: s.items, currency: s.currency, interval: s.interval, interval_count: s.interval_count, start_at: s.start_at,
     current_period_start: period.start, current_period_end: period.end,

@@ -1,4 +1,4 @@
-import { cancelSubscription, createSubscription, getSubscription } from '../../app/billing/subscriptions.js';
+import { cancelSubscription, createSubscription, getSubscription, subscriptionCustomer } from '../../app/billing/subscriptions.js';
 import { cancelSubscriptionRequest, createSubscriptionRequest } from '../../contracts/api/subscriptions.js';
 import { invoiceHtml, invoicePdf, invoiceView, subscriptionView } from '../../core/billing/index.js';
 import { notFound } from '../../core/errors.js';
@@ -6,10 +6,10 @@ import { actingMerchant, httpApi } from '../http/api.js';
 import { idempotency } from '../http/idempotency.js';
 import { parseWith } from '../http/parse.js';
 import { json } from '../http/respond.js';
-import { clock, idempotencyStore } from '../root.js';
+import { clock, idempotencyStore, vault } from '../root.js';
 import { billingDeps, subscriptionStore } from '../root-billing.js';
 
-const view = (s: Parameters<typeof subscriptionView>[0]) => subscriptionView(s, clock.now());
+const view = async (s: Parameters<typeof subscriptionView>[0]) => subscriptionView(s, clock.now(), await subscriptionCustomer(s, vault()));
 
 export const handler = httpApi(
   {
@@ -17,12 +17,12 @@ export const handler = httpApi(
       const input = parseWith(createSubscriptionRequest, req.body ?? {});
       const { start_at, customer, ...rest } = input;
       const s = await createSubscription(actingMerchant(req), req.headers['idempotency-key']!, { ...rest, ...(start_at ? { start_at } : {}), ...(customer ? { customer } : {}) }, billingDeps());
-      return json(201, view(s));
+      return json(201, await view(s));
     },
-    'GET /v1/subscriptions/{id}': async (req) => json(200, view(await getSubscription(actingMerchant(req), req.params['id'] ?? '', { subscriptions: subscriptionStore() }))),
+    'GET /v1/subscriptions/{id}': async (req) => json(200, await view(await getSubscription(actingMerchant(req), req.params['id'] ?? '', { subscriptions: subscriptionStore() }))),
     'POST /v1/subscriptions/{id}/cancel': async (req) => {
       parseWith(cancelSubscriptionRequest, req.body ?? {});
-      return json(200, view(await cancelSubscription(actingMerchant(req), req.params['id'] ?? '', { subscriptions: subscriptionStore(), clock })));
+      return json(200, await view(await cancelSubscription(actingMerchant(req), req.params['id'] ?? '', { subscriptions: subscriptionStore(), clock })));
     },
     // One route serves `in_…`, `in_….html` and `in_….pdf`: the format is the id's suffix.
     'GET /v1/invoices/{id}': async (req) => {
