@@ -10,8 +10,12 @@ import { AppError } from '../core/errors.js';
 import type { IdempotencyStore, StoredResponse } from './ports/idempotency-store.js';
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7E]{1,255}$/;
-/** How long a claim blocks repeats before a retry may take over a runner that died. */
-export const LOCK_MS = 60_000;
+/**
+ * How long a claim blocks repeats before a retry may take over a runner that died. Longer than
+ * the payment state machine's own timeout (120 s) plus margin: a retry must never start a second
+ * saga beside one that is still running after its API call was cut off.
+ */
+export const LOCK_MS = 180_000;
 export const TTL_SECONDS = 86_400 + 3_600;
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');

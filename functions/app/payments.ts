@@ -142,15 +142,17 @@ export async function cancelPayment(merchantId: string, id: string, reason: stri
   } else if (p.status !== 'requires_approval') {
     throw invalidState(`A ${p.status} payment cannot be canceled`);
   }
-  if (p.status === 'requires_approval' || p.status === 'authorized' || p.status === 'requires_payment') await deps.releaseBudget?.(p);
   const now = deps.clock.now();
   const next = transition(p, 'canceled', now, {
     attempts: p.attempts.map((a) => (a.status === 'authorized' ? { ...a, status: 'voided' as const } : a)),
   });
-  return deps.payments.update(next, {
+  const saved = await deps.payments.update(next, {
     events: [buildEvent({ type: 'payment.canceled', merchantId, object: paymentView(next), at: now, dedupeKey: p.id })],
     audit: [draft(now, `merchant:${merchantId}`, 'payment.canceled', { reason: reason ?? null, from: p.status })],
   });
+  // Only once the cancel is written: released earlier, a concurrent approval could still charge it.
+  if (p.status === 'requires_approval' || p.status === 'authorized' || p.status === 'requires_payment') await deps.releaseBudget?.(p);
+  return saved;
 }
 
 /** The payment's audit trail, re-verified against the head stored on the payment. */

@@ -51,7 +51,7 @@ export class ScriptedProcessor implements CardProcessor {
   async void(req: VoidRequest): Promise<VoidResult> {
     const c = req.reference ? this.charges.get(req.reference) : [...this.charges.values()].find((x) => x.key === req.idempotencyKey);
     if (!c) return { status: 'not_found' };
-    if (c.captured > 0) return { status: 'already_captured' };
+    if (c.captured > 0) return { status: 'already_captured', reference: c.reference };
     c.voided = true;
     return { status: 'voided' };
   }

@@ -108,7 +108,7 @@ export class MemoryCardProcessor implements CardProcessor {
     return this.idempotent(`void:${req.idempotencyKey}:${req.reference ?? ''}`, req, (): VoidResult => {
       const h = req.reference ? this.held.get(req.reference) : [...this.held.values()].find((x) => x.paymentId === req.paymentId && x.attemptKey === req.idempotencyKey);
       if (!h) return { status: 'not_found' };
-      if (h.status === 'captured') return { status: 'already_captured' };
+      if (h.status === 'captured') return { status: 'already_captured', reference: h.reference };
       if (h.status === 'authorized') h.status = 'voided';
       return { status: 'voided' };
     });

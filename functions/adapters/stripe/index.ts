@@ -67,6 +67,8 @@ export class StripeCardProcessor implements CardProcessor {
       // ':void' keeps the cancel's key distinct from the authorize's (same key, other params → 400).
       const out = await attempt(() => this.stripe.paymentIntents.cancel(reference, {}, { idempotencyKey: `${req.idempotencyKey}:void:${reference}` }));
       result = out.ok ? { status: 'voided' } : voidResultFromFailure(out.failure);
+      // A charge found by key that was already captured: name it so the saga can refund it.
+      if (result.status === 'already_captured') result = { status: 'already_captured', reference };
       if (result.status === 'failed') return result;
     }
     return result;

@@ -52,7 +52,9 @@ export interface VoidRequest {
   readonly idempotencyKey: string;
 }
 export type VoidResult =
-  | { readonly status: 'voided' | 'not_found' | 'already_captured' }
+  | { readonly status: 'voided' | 'not_found' }
+  /** Too late to void: the money moved. `reference` names the charge (found by key) so it can be refunded. */
+  | { readonly status: 'already_captured'; readonly reference?: string }
   | { readonly status: 'failed'; readonly code: FailureCode; readonly message: string };
 
 export interface RefundRequest {

@@ -7,7 +7,7 @@
 import { buildEvent } from '../events.js';
 import { reversalEntryId, reverseEntry } from '../../core/ledger/index.js';
 import { isFinal, transition, paymentView, type Failure } from '../../core/payments/index.js';
-import type { Payment } from '../../core/payments/index.js';
+import type { Attempt, Payment } from '../../core/payments/index.js';
 import type { SagaContext } from './context.js';
 import type { SagaDeps } from './deps.js';
 import { releaseBudgets } from './budgets.js';
@@ -31,7 +31,43 @@ async function fresh(ctx: SagaContext, deps: SagaDeps): Promise<Payment> {
   return { ...stored, attempts };
 }
 
+/**
+ * The stored payment when it already committed (succeeded or authorized): compensation must then
+ * undo nothing. A Catch can route here after the commit write landed (a retried Commit that lost
+ * the version race to itself, or a failure after the write), and undoing a committed payment
+ * would refund money the merchant was told it has.
+ */
+async function committed(ctx: SagaContext, deps: SagaDeps): Promise<Payment | undefined> {
+  const stored = await deps.payments.getById(ctx.payment.id);
+  return stored && (stored.status === 'succeeded' || stored.status === 'authorized') ? stored : undefined;
+}
+
+/**
+ * Releases one attempt the payment will not use: voids it (by reference, or by its idempotency
+ * key when the outcome is unknown); if the processor had in fact already captured it, refunds it.
+ * Returns the attempt as it now stands.
+ */
+export async function releaseAttempt(p: Payment, a: Attempt, deps: SagaDeps): Promise<Attempt> {
+  const processor = deps.processors[a.processor];
+  if (!processor) return a;
+  const r = await processor.void({ paymentId: p.id, idempotencyKey: a.idempotency_key, ...(a.reference ? { reference: a.reference } : {}) });
+  if (r.status === 'failed') throw Object.assign(new Error(`void failed at ${a.processor}: ${r.code}`), { name: 'CompensationFailed' });
+  if (r.status === 'already_captured') {
+    // Never leave captured money behind: refund it, under a key derived from the attempt.
+    const reference = a.reference ?? r.reference;
+    if (!reference) throw Object.assign(new Error(`attempt at ${a.processor} was captured but its reference is unknown`), { name: 'CompensationFailed' });
+    const refund = await processor.refund({ reference, amount: p.amount, currency: p.currency, idempotencyKey: `${a.idempotency_key}:compensation-refund`, reason: 'saga_compensation' });
+    if (refund.status === 'failed') throw Object.assign(new Error(`compensation refund failed at ${a.processor}: ${refund.code}`), { name: 'CompensationFailed' });
+    return { ...a, status: 'voided', reference, outcome_unknown: false };
+  }
+  return { ...a, status: r.status === 'voided' ? 'voided' : a.status === 'pending' ? 'error' : a.status, outcome_unknown: false };
+}
+
+const isLive = (a: Attempt): boolean => a.status === 'authorized' || a.status === 'pending' || a.outcome_unknown === true;
+
 export async function reverseLedger(ctx: SagaContext, deps: SagaDeps): Promise<SagaContext> {
+  const done = await committed(ctx, deps);
+  if (done) return { ...ctx, payment: done };
   if (!ctx.ledger_entry_id) return ctx;
   const entry = await deps.ledger.getEntry(ctx.ledger_entry_id);
   if (entry) await deps.ledger.post(reverseEntry(entry, reversalEntryId(entry), deps.clock.now().toISOString()));
@@ -39,6 +75,8 @@ export async function reverseLedger(ctx: SagaContext, deps: SagaDeps): Promise<S
 }
 
 export async function refundCapture(ctx: SagaContext, deps: SagaDeps): Promise<SagaContext> {
+  const done = await committed(ctx, deps);
+  if (done) return { ...ctx, payment: done };
   const auth = ctx.authorization;
   if (!auth?.captured || !auth.processor || !auth.reference) return ctx;
   const p = ctx.payment;
@@ -52,21 +90,42 @@ export async function refundCapture(ctx: SagaContext, deps: SagaDeps): Promise<S
  * outcome is unknown (timeouts), found at the processor by their idempotency key.
  */
 export async function voidAuthorization(ctx: SagaContext, deps: SagaDeps): Promise<SagaContext> {
+  const done = await committed(ctx, deps);
+  if (done) return { ...ctx, payment: done };
   const p = await fresh(ctx, deps);
   const attempts = [...p.attempts];
   for (let i = 0; i < attempts.length; i++) {
     const a = attempts[i]!;
-    const live = a.status === 'authorized' || a.status === 'pending' || a.outcome_unknown === true;
-    const processor = deps.processors[a.processor];
-    if (!live || !processor) continue;
-    const r = await processor.void({ paymentId: p.id, idempotencyKey: a.idempotency_key, ...(a.reference ? { reference: a.reference } : {}) });
-    if (r.status === 'failed') throw Object.assign(new Error(`void failed at ${a.processor}: ${r.code}`), { name: 'CompensationFailed' });
-    if (r.status === 'voided' || r.status === 'not_found') attempts[i] = { ...a, status: r.status === 'voided' ? 'voided' : a.status === 'pending' ? 'error' : a.status, outcome_unknown: false };
+    if (isLive(a)) attempts[i] = await releaseAttempt(p, a, deps);
   }
   return { ...ctx, payment: { ...p, attempts } };
 }
 
+/**
+ * Before a payment commits: every attempt other than the winning one should hold no money. Best
+ * effort — the processor of an unknown-outcome attempt is often the one that is down, and the
+ * payment that failed over must not fail with it. An attempt that could not be released stays
+ * marked `outcome_unknown` and is reported (audit); card reconciliation flags any charge it left
+ * at the processor without a ledger entry (`missing_in_ledger`).
+ */
+export async function releaseOtherAttempts(p: Payment, winnerKey: string, deps: SagaDeps): Promise<{ payment: Payment; unreleased: string[] }> {
+  const attempts = [...p.attempts];
+  const unreleased: string[] = [];
+  for (let i = 0; i < attempts.length; i++) {
+    const a = attempts[i]!;
+    if (a.idempotency_key === winnerKey || !isLive(a)) continue;
+    try {
+      attempts[i] = await releaseAttempt(p, a, deps);
+    } catch {
+      unreleased.push(a.processor);
+    }
+  }
+  return { payment: { ...p, attempts }, unreleased };
+}
+
 export async function releaseReservation(ctx: SagaContext, deps: SagaDeps): Promise<SagaContext> {
+  const done = await committed(ctx, deps);
+  if (done) return { ...ctx, payment: done };
   if (deps.budgets) await releaseBudgets(ctx.payment, deps.budgets);
   return ctx;
 }
@@ -79,7 +138,7 @@ function failureOf(ctx: SagaContext): Failure {
 
 export async function markFailed(ctx: SagaContext, deps: SagaDeps): Promise<SagaContext> {
   const current = await fresh(ctx, deps);
-  if (isFinal(current.status)) return ctx;
+  if (isFinal(current.status) || current.status === 'authorized') return { ...ctx, payment: current };
   const now = deps.clock.now();
   const advice = await adviseOnFailure(ctx, deps, failureOf(ctx), now);
   const failure = advice.failure;

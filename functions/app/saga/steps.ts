@@ -9,6 +9,8 @@ import { buildEvent } from '../events.js';
 import { cardCaptureEntry } from '../../core/ledger/index.js';
 import { capFor, remainingAttempts } from '../../core/exceptions/index.js';
 import { attemptFrom, isFinal, nextStep, transition, amend, paymentView, type Attempt, type Payment } from '../../core/payments/index.js';
+import { releaseOtherAttempts } from './compensations.js';
+import { ConcurrentUpdateError } from '../ports/payment-store.js';
 import { revealCard } from '../payment-methods.js';
 import { MandateLimitError } from '../ports/agent-store.js';
 import type { StoredPaymentMethod } from '../ports/payment-method-store.js';
@@ -155,7 +157,11 @@ export async function commit(ctx: SagaContext, deps: SagaDeps): Promise<SagaCont
   const now = deps.clock.now();
   const auth = ctx.authorization!;
   const captured = auth.captured === true;
-  const attempts = ctx.payment.attempts.map((a) => (a.processor === auth.processor && a.status === 'authorized' && captured ? { ...a, status: 'captured' as const } : a));
+  const winnerKey = `${ctx.payment.id}:authorize:${auth.processor}`;
+  // An earlier attempt whose outcome is unknown (a timeout) may hold money at its processor: it is
+  // voided (or refunded) before this payment commits to the winning one — never a double charge.
+  const { payment: cleaned, unreleased } = await releaseOtherAttempts(ctx.payment, winnerKey, deps);
+  const attempts = cleaned.attempts.map((a) => (a.processor === auth.processor && a.status === 'authorized' && captured ? { ...a, status: 'captured' as const } : a));
   const p = transition(ctx.payment, captured ? 'succeeded' : 'authorized', now, {
     processor: auth.processor ?? null,
     ...(auth.reference ? { processor_reference: auth.reference } : {}),
@@ -166,7 +172,20 @@ export async function commit(ctx: SagaContext, deps: SagaDeps): Promise<SagaCont
   });
   const type = captured ? 'payment.succeeded' : 'payment.authorized';
   const events = [buildEvent({ type, merchantId: p.merchant_id, object: paymentView(p), at: now, dedupeKey: p.id }), ...attemptEvents(p, now)];
-  const saved = await deps.payments.update(p, { events, audit: [...auditOf(ctx), draft(now, 'saga', type, { processor: p.processor, amount_captured: p.amount_captured })] });
-  if (captured && deps.budgets) await settleBudgets(p, deps.budgets);
+  let saved: Payment;
+  try {
+    const released = unreleased.length ? [draft(now, 'saga', 'attempt.release_failed', { processors: unreleased, note: 'outcome unknown; left to reconciliation' })] : [];
+    saved = await deps.payments.update(p, { events, audit: [...auditOf(ctx), ...released, draft(now, 'saga', type, { processor: p.processor, amount_captured: p.amount_captured })] });
+  } catch (err) {
+    // A retried Commit whose first write landed loses the version race to itself: that is success.
+    const stored = err instanceof ConcurrentUpdateError ? await deps.payments.getById(p.id) : undefined;
+    if (!stored || (stored.status !== 'succeeded' && stored.status !== 'authorized')) throw err;
+    saved = stored;
+  }
+  if (captured && deps.budgets) {
+    // Best effort once committed: an unsettled reservation still counts against the budget, so a
+    // failure here can only under-use the mandate, never overspend it — and must not compensate.
+    await settleBudgets(p, deps.budgets).catch(() => undefined);
+  }
   return { ...ctx, payment: saved, pending_audit: [] };
 }

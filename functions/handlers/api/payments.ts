@@ -28,6 +28,9 @@ export const handler = httpApi(
       const input = parseWith(createPaymentRequest, req.body ?? {});
       const p = req.principal!;
       const payer = p.kind === 'agent' ? { merchantId: p.merchantId, agentId: p.agentId, mandateId: p.mandateId } : { merchantId: actingMerchant(req) };
+      if (input.payment_method.type === 'pix' && (input.mandate_token || req.headers['agentpay-mandate'])) {
+        throw new AppError('invalid_request', 'Open payment mandates apply to card payments; Pix charges use the agent key\'s mandate', { param: 'mandate_token' });
+      }
       if (input.payment_method.type === 'pix') return json(201, paymentView(await createPixPaymentFromRequest(input, req.body, payer, req.headers['idempotency-key']!, pixDeps())));
       const deps = { payments: paymentStore(), paymentMethods: paymentMethodStore(), workflow: paymentWorkflow(), clock, vault: vault(), agents: agentStore(), merchants: merchantStore(), quotes: quoteStore() };
       const payment = await createPayment(input, payer, req.headers['idempotency-key']!, deps, req.headers['agentpay-mandate']);

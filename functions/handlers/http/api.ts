@@ -99,7 +99,10 @@ export function httpApi(handlers: Record<string, RouteHandler>, wrappers: readon
       };
       const run = wrappers.reduceRight<() => Promise<HttpResult>>((next, w) => () => w(req, next), () => handler(req));
       result = await run();
-    } catch (err) {
+    } catch (caught) {
+      // A conditional write lost to a concurrent change (e.g. capture racing cancel): the client
+      // may retry and will see the new state — a 409, not a server error.
+      const err = caught instanceof Error && caught.name === 'ConcurrentUpdateError' ? new AppError('invalid_state', 'The object changed concurrently; retry to see its current state') : caught;
       if (err instanceof AppError && err.status < 500) {
         result = problem(err, requestId);
       } else if (err instanceof AppError) {
