@@ -105,7 +105,6 @@ export async function rejectPending(paymentId: string, why: 'declined' | 'expire
     const r = await deps.reviews.getById(reviewIdOf(p.id));
     if (r?.status === 'pending') await deps.reviews.update({ ...r, status: 'expired', updated: now.toISOString(), version: r.version + 1 }).catch(() => undefined);
   }
-  if (deps.budgets) await releaseBudgets(p, deps.budgets);
   const next = why === 'declined'
     ? transition(p, 'failed', now, { failure: { code: 'approval_declined', message: 'A reviewer declined the payment; nothing was charged', retryable: false } })
     : transition(p, 'canceled', now, { failure: { code: 'approval_expired', message: 'Nobody approved the payment in time; nothing was charged', retryable: true } });
@@ -114,6 +113,8 @@ export async function rejectPending(paymentId: string, why: 'declined' | 'expire
     events: [buildEvent({ type, merchantId: p.merchant_id, object: paymentView(next), at: now, dedupeKey: p.id })],
     audit: [{ at: now.toISOString(), actor: 'reviewer', action: `review.${why}`, data: { review_id: reviewIdOf(p.id) } }],
   });
+  // Released only once the end is written: before it, a concurrent approval could still charge it.
+  if (deps.budgets) await releaseBudgets(p, deps.budgets);
   if (why === 'declined' && p.agent_id) await deps.agents?.recordTrust(p.agent_id, 'review_declined', now);
   return saved;
 }
