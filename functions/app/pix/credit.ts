@@ -9,7 +9,7 @@
  * then close the charge and the claim. Duplicate and out-of-order callbacks therefore change nothing.
  */
 import { settleBudgets } from '../saga/budgets.js';
-import { pixCreditEntry } from '../../core/ledger/index.js';
+import { pixCreditEntry, reverseEntry, reversalEntryId } from '../../core/ledger/index.js';
 import { amend, paymentView, transition, type Payment } from '../../core/payments/index.js';
 import { buildEvent } from '../events.js';
 import { ConcurrentUpdateError } from '../ports/payment-store.js';
@@ -87,22 +87,34 @@ export async function creditConfirmedPix(pix: ReceivedPix, deps: PixDeps): Promi
   const entry = pixCreditEntry({ merchantId: charge.merchant_id, paymentId: charge.payment_id, endToEndId: pix.endToEndId, amount: pix.amount, createdAt: paidAt });
   await deps.ledger.post(entry);
   const completed: PixChargeRecord = { ...charge, status: 'completed', end_to_end_id: pix.endToEndId, paid_at: paidAt, updated: now.toISOString() };
-  await onPayment(deps, charge.payment_id, async (p) => {
-    if (p.status !== 'requires_payment') return p;
+  const landed = await onPayment(deps, charge.payment_id, async (p): Promise<'credited' | 'already' | 'lost'> => {
+    if (p.status !== 'requires_payment') {
+      // Between the check above and now the payment may have ended (expiry, cancel): then this
+      // credit must not stand beside a canceled payment.
+      const paidWithThis = p.status === 'succeeded' && p.attempts.some((a) => a.processor === 'pix' && a.reference === pix.endToEndId);
+      return paidWithThis ? 'already' : 'lost';
+    }
     const next = transition(p, 'succeeded', now, {
       amount_captured: pix.amount,
       next_action: null,
       attempts: p.attempts.map((a) => (a.processor === 'pix' && a.status === 'pending' ? { ...a, status: 'captured' as const, reference: pix.endToEndId } : a)),
       ledger_entries: [...new Set([...p.ledger_entries, entry.id])],
     });
-    return deps.payments.update(next, {
+    await deps.payments.update(next, {
       events: [
         buildEvent({ type: 'pix.charge.completed', merchantId: charge.merchant_id, object: pixChargeView(completed), at: now, dedupeKey: charge.txid }),
         buildEvent({ type: 'payment.succeeded', merchantId: charge.merchant_id, object: paymentView(next), at: now, dedupeKey: p.id }),
       ],
       audit: [{ at: now.toISOString(), actor: 'psp:pix', action: 'pix.received', data: { end_to_end_id: pix.endToEndId, amount: pix.amount, ledger_entry: entry.id, confirmed: true } }],
     });
+    return 'credited';
   });
+  if (landed === 'lost') {
+    await deps.ledger.post(reverseEntry(entry, reversalEntryId(entry), now.toISOString()));
+    await flag('late', pix, charge, deps);
+    await deps.pix.putReceived({ ...base, status: 'late' });
+    return 'late';
+  }
   await deps.pix.putCharge(completed);
   await deps.pix.putReceived({ ...base, status: 'credited' });
   if (deps.agentBudget) {

@@ -27,6 +27,29 @@ describe('Pix webhook (use case, in-memory PSP)', () => {
     expect(verifyChain(audit).verified).toBe(true);
   });
 
+  it('a payment canceled while its Pix is being credited gets the credit reversed and a late discrepancy, never a credit beside a canceled payment', async () => {
+    const w = pixWorld();
+    const { payment, charge } = await w.charge('race-1');
+    const pix = await w.psp.simulatePayment({ txid: charge.txid });
+    const post = w.ledger.post.bind(w.ledger);
+    let raced = false;
+    w.ledger.post = async (e) => {
+      const r = await post(e);
+      if (!raced) {
+        // The expiry sweep (or a cancel) wins the race right after the credit was posted.
+        raced = true;
+        const p = w.payments.payments.get(payment.id)!;
+        w.payments.payments.set(payment.id, { ...p, status: 'canceled', version: p.version + 1 });
+      }
+      return r;
+    };
+    const [r] = await handlePixCallback(w.callback(pix), w.deps);
+    expect(r?.outcome).toBe('late');
+    expect(await settlement(w)).toBe(0);
+    expect((await w.payments.getById(payment.id))?.status).toBe('canceled');
+    expect(w.events('reconciliation.discrepancy').map((e) => (e.data.object as { kind: string }).kind)).toEqual(['late']);
+  });
+
   it('a forged callback (an endToEndId the PSP never received) is not confirmed and changes nothing', async () => {
     const w = pixWorld();
     const { payment, charge } = await w.charge('k1');
