@@ -4,12 +4,14 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 
-const REDACT_KEYS = /^(number|pan|card_number|cvc|cvv|authorization|secret|secret_key|agent_key|api_key|password|token|tax_id|taxid|cpf|cnpj|name|payer_name|holder_name|key|pix_key|chave|email|phone|brcode|payload)$/i;
+const REDACT_KEYS = /^(number|pan|card_?number|cvc|cvv|authorization|secret|secret_?key|agent_?key|api_?key|password|token|tax_?id|cpf|cnpj|name|nome|payer_?name|holder_?name|devedor|pagador|key|pix_?key|chave|email|phone|telefone|brcode|payload|pix_?copia_?e_?cola)$/i;
+/** 12–19 digits, possibly grouped by spaces or dashes as people type card numbers. */
+const PAN_LIKE = /\b\d(?:[ -]?\d){11,18}\b/g;
 
 /** Deep copy with sensitive fields replaced by "[redacted]" and PAN-like digit runs masked. */
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 8) return '[truncated]';
-  if (typeof value === 'string') return value.replace(/\b\d{13,19}\b/g, (d) => `${'*'.repeat(d.length - 4)}${d.slice(-4)}`);
+  if (typeof value === 'string') return value.replace(PAN_LIKE, (d) => `****${d.replace(/\D/g, '').slice(-4)}`);
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
