@@ -8,7 +8,7 @@
 import { SandboxProblem, invalid, notFound, parseJsonObject, type Answer, type Ctx, type Violation } from './pix-psp-http.js';
 import { later, newReturnId, type PixEntry, type RefundEntry, type SandboxState } from './pix-psp-state.js';
 import { centavos, checkLength, checkValor } from './pix-psp-validate.js';
-import { notify, pixToWire } from './pix-psp-webhook.js';
+import { notify, pixToWire, refundToWire } from './pix-psp-webhook.js';
 
 const REFUND_WINDOW_MS = 90 * 86_400_000;
 
@@ -64,19 +64,6 @@ export function listPix(c: Ctx): Answer {
       },
       pix: all.slice(page * size, (page + 1) * size).map(pixToWire),
     },
-  };
-}
-
-function refundToWire(r: RefundEntry): unknown {
-  return {
-    id: r.id,
-    rtrId: r.rtrId,
-    valor: r.valor,
-    natureza: 'ORIGINAL',
-    ...(r.descricao !== undefined ? { descricao: r.descricao } : {}),
-    horario: { solicitacao: r.solicitacao.toISOString(), ...(r.liquidacao ? { liquidacao: r.liquidacao.toISOString() } : {}) },
-    status: r.status,
-    ...(r.motivo !== undefined ? { motivo: r.motivo } : {}),
   };
 }
 

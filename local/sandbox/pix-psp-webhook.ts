@@ -6,7 +6,7 @@
  */
 import type { PixWire } from '../../functions/adapters/pix-api/wire.js';
 import { invalid, notFound, parseJsonObject, str, type Answer, type Ctx } from './pix-psp-http.js';
-import { later, type PixEntry, type SandboxState } from './pix-psp-state.js';
+import { later, type PixEntry, type RefundEntry, type SandboxState } from './pix-psp-state.js';
 
 export function putWebhook(c: Ctx): Answer {
   const chave = c.params[0] ?? '';
@@ -46,16 +46,21 @@ export function pixToWire(p: PixEntry): PixWire {
     chave: p.chave,
     horario: p.horario.toISOString(),
     ...(p.infoPagador !== undefined ? { infoPagador: p.infoPagador } : {}),
-    devolucoes: p.refunds.map((r) => ({
-      id: r.id,
-      rtrId: r.rtrId,
-      valor: r.valor,
-      natureza: 'ORIGINAL',
-      ...(r.descricao !== undefined ? { descricao: r.descricao } : {}),
-      horario: { solicitacao: r.solicitacao.toISOString(), ...(r.liquidacao ? { liquidacao: r.liquidacao.toISOString() } : {}) },
-      status: r.status,
-      ...(r.motivo !== undefined ? { motivo: r.motivo } : {}),
-    })),
+    devolucoes: p.refunds.map(refundToWire),
+  };
+}
+
+/** A devolução in the API Pix wire shape (`GET /pix/{e2eid}` and the devolução endpoints). */
+export function refundToWire(r: RefundEntry) {
+  return {
+    id: r.id,
+    rtrId: r.rtrId,
+    valor: r.valor,
+    natureza: 'ORIGINAL',
+    ...(r.descricao !== undefined ? { descricao: r.descricao } : {}),
+    horario: { solicitacao: r.solicitacao.toISOString(), ...(r.liquidacao ? { liquidacao: r.liquidacao.toISOString() } : {}) },
+    status: r.status,
+    ...(r.motivo !== undefined ? { motivo: r.motivo } : {}),
   };
 }
 
